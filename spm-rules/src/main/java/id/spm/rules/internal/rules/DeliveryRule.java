@@ -32,7 +32,7 @@ public final class DeliveryRule implements ServiceRule {
     public static final String EXCLUDED_ABORTION = "DELIVERY_EXCLUDED_ABORTION";
     /** Excluded: the mother died during pregnancy, no delivery. */
     public static final String EXCLUDED_MATERNAL_DEATH = "DELIVERY_EXCLUDED_MATERNAL_DEATH";
-    /** Assumption: counted by the limited-access exception on the strength of the recorded Akses Terbatas. */
+    /** Assumption: the team met the limited-access exception, on the strength of the recorded Akses Terbatas. */
     public static final String LIMITED_ACCESS_EXCEPTION = "DELIVERY_LIMITED_ACCESS_EXCEPTION";
 
     @Override
@@ -102,8 +102,8 @@ public final class DeliveryRule implements ServiceRule {
             boolean exceptionTeam = (m >= 1 && n >= 1) || m >= 2;
             if (exceptionApplies && exceptionTeam) {
                 assumptions = List.of(new Assumption(LIMITED_ACCESS_EXCEPTION,
-                        "counted by the limited-access exception: uncomplicated delivery with access recorded as"
-                                + " limited, attended by " + team(o)));
+                        "team judged by the limited-access exception: uncomplicated delivery with access recorded"
+                                + " as limited, attended by " + team(o)));
             } else if (o.complication() && d == 0) {
                 reasons.add(new Reason(COMPLICATED_WITHOUT_DOCTOR, "complicated delivery attended by " + team(o)
                         + " without a doctor; the limited-access exception covers only uncomplicated deliveries",
