@@ -93,7 +93,7 @@ public final class AntenatalRule implements ServiceRule {
             }
             out.add(judge(Pregnancies.merged(outcomes, i), visits, puskesmas, p, ctx));
         }
-        Decision running = running(visits, lastOutcome, p, ctx);
+        Decision running = running(visits, outcomes, lastOutcome, p, ctx);
         if (running != null) {
             if (out == null) {
                 return List.of(running);
@@ -193,7 +193,8 @@ public final class AntenatalRule implements ServiceRule {
      * §9 "When a person is judged": antenatal care is judged at the end of the pregnancy. Visits after the
      * latest outcome on or before E, within the running window, are a pregnancy still running: pending.
      */
-    private Decision running(List<AncVisit> visits, LocalDate lastOutcome, AntenatalParameters p, Context ctx) {
+    private Decision running(List<AncVisit> visits, List<PregnancyOutcome> outcomes, LocalDate lastOutcome,
+            AntenatalParameters p, Context ctx) {
         if (visits.isEmpty() || p.runningPregnancyMaxWeeks() == 0) {
             return null;
         }
@@ -226,7 +227,7 @@ public final class AntenatalRule implements ServiceRule {
                 ? last.hpht().plusDays(TERM_DAYS)
                 : first.date().plusDays(TERM_DAYS);
         LocalDate judgedOn = expected.isAfter(end) ? expected : end.plusDays(1);
-        String puskesmas = Attribution.latest(end, visits);
+        String puskesmas = Attribution.latest(end, visits, outcomes);
         String message = count + (count == 1 ? " antenatal visit" : " antenatal visits") + " since " + first.date()
                 + " and no pregnancy outcome recorded by " + end
                 + ": still running, judged in the year it ends (expected about " + expected + ")";
