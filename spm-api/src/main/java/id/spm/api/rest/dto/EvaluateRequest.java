@@ -34,7 +34,7 @@ import id.spm.rules.model.TbPresumption;
 public record EvaluateRequest(@Min(2015) @Max(2035) @Schema(example = "2025") int year,
         @Min(0) @Max(4) @Schema(example = "0", description = "1–4 for a quarter (cumulative), 0 or absent for the year") Integer quarter,
         @Schema(example = "PMK-6-2024", description = "Absent: the rule set in force for the period") String ruleSet,
-        @NotEmpty @Size(max = 10000) @Valid List<PersonInput> persons) {
+        @NotEmpty @Size(max = 10000) List<@Valid PersonInput> persons) {
 
     /** A person and the events of each kind; absent lists are empty. */
     public record PersonInput(@NotBlank @Size(max = 128) @Schema(example = "p-3f2a9c") String id,
