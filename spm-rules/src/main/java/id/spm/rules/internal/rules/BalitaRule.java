@@ -48,11 +48,6 @@ public final class BalitaRule implements ServiceRule {
             return List.of();
         }
         LocalDate end = ctx.end();
-        // §9.4: children are known from any balita record dated on or before E.
-        String puskesmas = Attribution.latest(end, services);
-        if (puskesmas == null) {
-            return List.of();
-        }
         LocalDate birth = person.person().birthDate();
         int months = Ages.months(birth, end);
         // §9.4: under 12 or over 59 months at E, not a recipient.
@@ -82,6 +77,11 @@ public final class BalitaRule implements ServiceRule {
             // §9.4: standard 3 over the calendar year of E, pending before 31 December.
             LocalDate yearEnd = LocalDate.of(end.getYear(), 12, 31);
             if (end.isBefore(yearEnd)) {
+                // §9.4: children are known from any balita record dated on or before E.
+                String puskesmas = Attribution.latest(end, services);
+                if (puskesmas == null) {
+                    return List.of();
+                }
                 return List.of(new Decision.Pending(SpmService.BALITA, subject, puskesmas, yearEnd,
                         new Reason("BALITA_STANDARD3_PENDING",
                                 "Standard 3 is judged over calendar year " + end.getYear() + ", which closes on "
@@ -93,13 +93,16 @@ public final class BalitaRule implements ServiceRule {
             to = yearEnd.plusDays(1);
             mid = LocalDate.of(end.getYear(), 7, 1);
         }
-        return List.of(judge(person, ctx, params, std, standard, subject, puskesmas, from, to, mid));
+        Decision d = judge(person, ctx, params, std, standard, subject, from, to, mid);
+        return d == null ? List.of() : List.of(d);
     }
 
+    /** The decision over the closed window [from, to), or {@code null} when no balita record is dated by E. */
     private static Decision judge(PersonRecord person, Context ctx, BalitaParameters params, BalitaStandard std,
-            int standard, String subject, String puskesmas, LocalDate from, LocalDate to, LocalDate mid) {
+            int standard, String subject, LocalDate from, LocalDate to, LocalDate mid) {
         List<ChildService> services = person.childServices();
         LocalDate end = ctx.end();
+        long endDay = end.toEpochDay();
         long fromDay = from.toEpochDay();
         long toDay = to.toEpochDay();
         long midDay = mid.toEpochDay();
@@ -109,14 +112,24 @@ public final class BalitaRule implements ServiceRule {
         List<String> antigens = std.immunisation();
         boolean[] given = new boolean[antigens.size()];
 
+        long vitaminAFromDay = vitaminAFrom.toEpochDay();
+        // Attribution (§9 General) is folded into the counting pass: latest record ≤ E, ties the smallest code.
+        long latestDay = Long.MIN_VALUE;
+        String puskesmas = null;
         long[] keys = new long[services.size()];
         int n = 0;
         for (int i = 0, size = services.size(); i < size; i++) {
             ChildService s = services.get(i);
-            LocalDate d = s.date();
-            long day = d.toEpochDay();
+            long day = s.date().toEpochDay();
+            if (day > endDay) {
+                continue;
+            }
+            if (day > latestDay || (day == latestDay && s.puskesmas().compareTo(puskesmas) < 0)) {
+                latestDay = day;
+                puskesmas = s.puskesmas();
+            }
             // Only events in the window and on or before E count (§9 General).
-            if (day < fromDay || day >= toDay || d.isAfter(end)) {
+            if (day < fromDay || day >= toDay) {
                 continue;
             }
             ChildServiceType type = s.type();
@@ -128,10 +141,14 @@ public final class BalitaRule implements ServiceRule {
                 continue;
             }
             // §9.4: blue vitamin A counts only at age 6–11 months (vitaminAFromMonth).
-            if (type.ordinal() == vitaminA && d.isBefore(vitaminAFrom)) {
+            if (type.ordinal() == vitaminA && day < vitaminAFromDay) {
                 continue;
             }
             keys[n++] = ((long) type.ordinal() << TYPE_SHIFT) + (day - fromDay);
+        }
+        // §9.4: children are known from any balita record dated on or before E.
+        if (puskesmas == null) {
+            return null;
         }
         // §9 General: several records of one kind on one date are one visit, so count distinct keys.
         Arrays.sort(keys, 0, n);
@@ -170,6 +187,19 @@ public final class BalitaRule implements ServiceRule {
             }
         }
 
+        boolean immunised = true;
+        for (int a = 0; a < given.length; a++) {
+            immunised &= given[a];
+        }
+        int half = std.minWeighingsPerHalf();
+        // Fast path: the common counted child builds no message.
+        if (immunised && visits[WEIGHING] >= std.minWeighings()
+                && (half == 0 || (firstHalf >= half && secondHalf >= half))
+                && visits[LENGTH_HEIGHT] >= std.minLengthHeight() && visits[HEAD] >= std.minHeadCircumference()
+                && visits[DEVELOPMENT] >= std.minDevelopment() && visits[vitaminA] >= std.minVitaminA()) {
+            return new Decision.Counted(SpmService.BALITA, subject, puskesmas, List.of());
+        }
+
         List<Reason> reasons = null;
         String clause = ctx.clause("§9.4");
         String window = from + " to " + to.minusDays(1);
@@ -179,17 +209,17 @@ public final class BalitaRule implements ServiceRule {
                             + " required",
                     clause));
         }
-        if (std.minWeighingsPerHalf() > 0) {
-            if (firstHalf < std.minWeighingsPerHalf()) {
+        if (half > 0) {
+            if (firstHalf < half) {
                 reasons = add(reasons, new Reason("BALITA_WEIGHINGS_FIRST_HALF",
                         count(firstHalf, "weighing") + " in the first half " + from + " to " + mid.minusDays(1)
-                                + ", " + std.minWeighingsPerHalf() + " required",
+                                + ", " + half + " required",
                         clause));
             }
-            if (secondHalf < std.minWeighingsPerHalf()) {
+            if (secondHalf < half) {
                 reasons = add(reasons, new Reason("BALITA_WEIGHINGS_SECOND_HALF",
                         count(secondHalf, "weighing") + " in the second half " + mid + " to " + to.minusDays(1)
-                                + ", " + std.minWeighingsPerHalf() + " required",
+                                + ", " + half + " required",
                         clause));
             }
         }
@@ -242,9 +272,6 @@ public final class BalitaRule implements ServiceRule {
                 what = "Immunisation incomplete in the window " + window;
             }
             reasons = add(reasons, new Reason(code, what + ": missing " + missing, clause));
-        }
-        if (reasons == null) {
-            return new Decision.Counted(SpmService.BALITA, subject, puskesmas, List.of());
         }
         return new Decision.NotCounted(SpmService.BALITA, subject, puskesmas, reasons, List.of());
     }

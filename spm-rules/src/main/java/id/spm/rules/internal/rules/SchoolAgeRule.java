@@ -29,6 +29,7 @@ public final class SchoolAgeRule implements ServiceRule {
     private static final Assumption FOLLOW_UP_NOT_DECIDING = new Assumption("SCHOOL_FOLLOW_UP_NOT_RECORDED",
             "No follow-up of findings recorded in the school year; follow-up is reported, not deciding "
                     + "(schoolAge.followUpDecides=false)");
+    private static final List<Assumption> FOLLOW_UP_ASSUMED = List.of(FOLLOW_UP_NOT_DECIDING);
 
     @Override
     public SpmService service() {
@@ -101,7 +102,6 @@ public final class SchoolAgeRule implements ServiceRule {
         int age = 0;
         boolean anaemiaCase;
         Set<BiasAntigen> required;
-        String group;
         if (inSchool) {
             // §9.5: recipients in school are in grades 1–9.
             if (grade < params.minGrade() || grade > params.maxGrade()) {
@@ -109,7 +109,6 @@ public final class SchoolAgeRule implements ServiceRule {
             }
             anaemiaCase = grade == params.anaemiaGrade();
             required = params.biasForGrade(grade);
-            group = "grade " + grade;
         } else {
             // §9.5: outside school (no graded record in the window), aged 7–15 at the latest record.
             age = Ages.years(person.person().birthDate(), latest);
@@ -118,9 +117,23 @@ public final class SchoolAgeRule implements ServiceRule {
             }
             anaemiaCase = age == params.anaemiaAgeOutsideSchool();
             required = params.biasForAge(age);
-            group = "age " + age + " outside school";
         }
 
+        int requiredMask = 0;
+        for (BiasAntigen a : ANTIGENS) {
+            if (required.contains(a)) {
+                requiredMask |= 1 << a.ordinal();
+            }
+        }
+        boolean anaemiaDue = anaemiaCase && sex == Sex.FEMALE;
+        // Fast path: the common counted child builds no message.
+        if (nutrition && vitalSigns && oralDental && sight && hearing && (anaemia || !anaemiaCase)
+                && (bias & requiredMask) == requiredMask && (followUp || !params.followUpDecides())) {
+            return List.of(new Decision.Counted(SpmService.SCHOOL_AGE, "", puskesmas,
+                    followUp ? List.of() : FOLLOW_UP_ASSUMED));
+        }
+
+        String group = inSchool ? "grade " + grade : "age " + age + " outside school";
         String clause = ctx.clause("§9.5");
         String window = " in the school year window " + from + " to " + to;
         List<Reason> reasons = null;
@@ -142,7 +155,7 @@ public final class SchoolAgeRule implements ServiceRule {
             reasons = add(reasons, new Reason("SCHOOL_HEARING", "Pendengaran not recorded" + window, clause));
         }
         // §9.5: anaemia also for girls in grade 7 or aged 12 outside school.
-        if (anaemiaCase && sex == Sex.FEMALE && !anaemia) {
+        if (anaemiaDue && !anaemia) {
             reasons = add(reasons, new Reason("SCHOOL_ANAEMIA",
                     "Anaemia (Hb) not recorded for a girl in " + group + window, clause));
         } else if (anaemiaCase && sex == null) {
@@ -152,7 +165,8 @@ public final class SchoolAgeRule implements ServiceRule {
         // §9.5: BIAS complete for the grade (or the equivalent age outside school).
         StringBuilder missing = null;
         for (BiasAntigen a : ANTIGENS) {
-            if (required.contains(a) && (bias & (1 << a.ordinal())) == 0) {
+            int bit = 1 << a.ordinal();
+            if ((requiredMask & bit) != 0 && (bias & bit) == 0) {
                 missing = missing == null ? new StringBuilder() : missing.append(", ");
                 missing.append(label(a));
             }
