@@ -16,6 +16,7 @@ import static id.spm.rules.model.ChildServiceType.VITAMIN_A_BLUE;
 import static id.spm.rules.model.ChildServiceType.VITAMIN_A_RED;
 import static id.spm.rules.model.ChildServiceType.WEIGHING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -378,13 +379,13 @@ class BalitaRuleTest {
         assertThat(new BalitaParameters(d.standard1(), same, d.standard3(), true)).isEqualTo(d);
         assertThat(d.standard(3)).isSameAs(d.standard3());
         assertThat(d.describe()).extracting(Parameter::name, Parameter::value).contains(
-                org.assertj.core.groups.Tuple.tuple("balita.minWeighings", "8/8/8"),
-                org.assertj.core.groups.Tuple.tuple("balita.minWeighingsPerHalf", "0/4/4"),
-                org.assertj.core.groups.Tuple.tuple("balita.minHeadCircumference", "2/2/1"),
-                org.assertj.core.groups.Tuple.tuple("balita.minDevelopment", "4/2/1"),
-                org.assertj.core.groups.Tuple.tuple("balita.vitaminA", "1×blue from month 6/2×red/2×red"),
-                org.assertj.core.groups.Tuple.tuple("balita.badutaBooster", "DPT-HB-HIB4,MR2"),
-                org.assertj.core.groups.Tuple.tuple("balita.standard3Immunisation", "none"));
+                tuple("balita.minWeighings", "8/8/8"),
+                tuple("balita.minWeighingsPerHalf", "0/4/4"),
+                tuple("balita.minHeadCircumference", "2/2/1"),
+                tuple("balita.minDevelopment", "4/2/1"),
+                tuple("balita.vitaminA", "1×blue from month 6/2×red/2×red"),
+                tuple("balita.badutaBooster", "DPT-HB-HIB4,MR2"),
+                tuple("balita.standard3Immunisation", "none"));
     }
 
     private static void assertJudged(List<Decision> out, String subject, List<String> codes) {

@@ -9,6 +9,7 @@ import static id.spm.rules.internal.rules.ChildFixtures.screening;
 import static id.spm.rules.internal.rules.ChildFixtures.screeningOutside;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -313,11 +314,11 @@ class SchoolAgeRuleTest {
         assertThat(p.biasForGrade(3)).isEmpty();
         assertThat(p.biasForAge(7)).containsExactlyInAnyOrder(BiasAntigen.MR, BiasAntigen.DT);
         assertThat(p.describe()).extracting(Parameter::name, Parameter::value).contains(
-                org.assertj.core.groups.Tuple.tuple("schoolAge.grades", "1-9"),
-                org.assertj.core.groups.Tuple.tuple("schoolAge.outsideSchoolAges", "7-15"),
-                org.assertj.core.groups.Tuple.tuple("schoolAge.biasByGrade", "1:MR+DT; 2:TD; 5:TD"),
-                org.assertj.core.groups.Tuple.tuple("schoolAge.biasByAge", "7:MR+DT; 8:TD; 11:TD"),
-                org.assertj.core.groups.Tuple.tuple("schoolAge.followUpDecides", "false"));
+                tuple("schoolAge.grades", "1-9"),
+                tuple("schoolAge.outsideSchoolAges", "7-15"),
+                tuple("schoolAge.biasByGrade", "1:MR+DT; 2:TD; 5:TD"),
+                tuple("schoolAge.biasByAge", "7:MR+DT; 8:TD; 11:TD"),
+                tuple("schoolAge.followUpDecides", "false"));
         assertThatThrownBy(() -> new SchoolAgeParameters(0, 9, 7, 15, 7, 12, Map.of(), Map.of(), false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
