@@ -177,6 +177,11 @@ final class AdultFixtures {
             return this;
         }
 
+        Scr cholesterol(String c) {
+            cholesterol = new BigDecimal(c);
+            return this;
+        }
+
         Scr puma(int score) {
             puma = score;
             return this;
