@@ -43,11 +43,14 @@ public final class ElderlyRule implements ServiceRule {
         }
         int minAge = ctx.ruleSet().screening().elderlyMinAge();
         LocalDate birth = person.person().birthDate();
+        LocalDate start = ctx.start();
+        LocalDate end = ctx.end();
         int recorded = 0;
         int n = 0;
         for (int i = 0, size = all.size(); i < size; i++) {
             Screening s = all.get(i);
-            if (!ctx.inPeriod(s.date()) || Ages.years(birth, s.date()) < minAge) {
+            LocalDate d = s.date();
+            if (d.isBefore(start) || d.isAfter(end) || Ages.years(birth, d) < minAge) {
                 continue;
             }
             n++;
@@ -56,13 +59,13 @@ public final class ElderlyRule implements ServiceRule {
         if (n == 0) {
             return List.of();
         }
-        String puskesmas = Attribution.latest(ctx.end(), all);
+        String puskesmas = Attribution.latest(end, all);
         int missing = REQUIRED & ~recorded;
         if (missing == 0) {
             return List.of(new Decision.Counted(SpmService.ELDERLY, "", puskesmas, List.of()));
         }
         List<Reason> reasons = new ArrayList<>(Integer.bitCount(missing));
-        ScreeningItem.addMissing(reasons, missing, PREFIX, null, n, ctx.start(), ctx.end(), ctx.clause("§9.7"));
+        ScreeningItem.addMissing(reasons, missing, PREFIX, null, n, start, end, ctx.clause("§9.7"));
         return List.of(new Decision.NotCounted(SpmService.ELDERLY, "", puskesmas, reasons, List.of()));
     }
 }

@@ -34,14 +34,18 @@ public final class HivRiskRule implements ServiceRule {
             return List.of();
         }
         int size = rows.size();
+        LocalDate start = ctx.start();
+        LocalDate end = ctx.end();
         boolean recipient = false;
         boolean r1 = false;
         HivTestType otherType = null;
         LocalDate otherDate = null;
         for (int i = 0; i < size; i++) {
             HivRiskRecord r = rows.get(i);
-            boolean tested = ctx.inPeriod(r.testDate());
-            recipient |= tested || ctx.inPeriod(r.recordedDate());
+            LocalDate t = r.testDate();
+            LocalDate rec = r.recordedDate();
+            boolean tested = t != null && !t.isBefore(start) && !t.isAfter(end);
+            recipient |= tested || (!rec.isBefore(start) && !rec.isAfter(end));
             if (tested) {
                 if (r.testType() == HivTestType.R1) {
                     r1 = true;
@@ -54,11 +58,11 @@ public final class HivRiskRule implements ServiceRule {
         if (!recipient) {
             return List.of();
         }
-        String puskesmas = attribution(rows, ctx.end());
+        String puskesmas = attribution(rows, end);
         if (r1) {
             return List.of(new Decision.Counted(SpmService.HIV_RISK, "", puskesmas, List.of()));
         }
-        String msg = "no R1 test from " + ctx.start() + " to " + ctx.end()
+        String msg = "no R1 test from " + start + " to " + end
                 + (otherDate == null ? "" : " (" + otherType + " on " + otherDate + " does not count)");
         return List.of(new Decision.NotCounted(SpmService.HIV_RISK, "", puskesmas,
                 List.of(new Reason(R1_MISSING, msg, ctx.clause("§9.12"))), List.of()));

@@ -53,6 +53,8 @@ public final class ProductiveAgeRule implements ServiceRule {
         }
         ScreeningParameters p = ctx.ruleSet().screening();
         LocalDate birth = person.person().birthDate();
+        LocalDate start = ctx.start();
+        LocalDate end = ctx.end();
         int recorded = 0;
         int n = 0;
         LocalDate latest = null;
@@ -60,7 +62,7 @@ public final class ProductiveAgeRule implements ServiceRule {
         boolean catin = false;
         for (int i = 0, size = all.size(); i < size; i++) {
             Screening s = all.get(i);
-            if (!inBand(s, birth, ctx, p)) {
+            if (!inBand(s, birth, start, end, p)) {
                 continue;
             }
             n++;
@@ -98,7 +100,7 @@ public final class ProductiveAgeRule implements ServiceRule {
         String glucoseWhy = null;
         if ((recorded & ScreeningItem.GLUCOSE.bit) == 0) {
             // Only worth working out when glucose is missing: a recorded glucose satisfies it either way.
-            glucoseWhy = glucoseTrigger(all, birth, ctx, p, age, familyDm);
+            glucoseWhy = glucoseTrigger(all, birth, start, end, p, age, familyDm);
             if (glucoseWhy != null) {
                 required |= ScreeningItem.GLUCOSE.bit;
             }
@@ -120,7 +122,7 @@ public final class ProductiveAgeRule implements ServiceRule {
         }
 
         String clause = ctx.clause("§9.6");
-        String puskesmas = Attribution.latest(ctx.end(), all);
+        String puskesmas = Attribution.latest(end, all);
         int missing = required & ~recorded;
         if (missing == 0) {
             return List.of(new Decision.Counted(SpmService.PRODUCTIVE_AGE, "", puskesmas, assumptions));
@@ -135,15 +137,17 @@ public final class ProductiveAgeRule implements ServiceRule {
         because[ScreeningItem.IVA_SADANIS.ordinal()] = "for women aged " + p.ivaMinAge() + "–" + p.ivaMaxAge()
                 + " (screening.ivaDecides=true)";
         List<Reason> reasons = new ArrayList<>(Integer.bitCount(missing));
-        ScreeningItem.addMissing(reasons, missing, PREFIX, because, n, ctx.start(), ctx.end(), clause);
+        ScreeningItem.addMissing(reasons, missing, PREFIX, because, n, start, end, clause);
         return List.of(new Decision.NotCounted(SpmService.PRODUCTIVE_AGE, "", puskesmas, reasons, assumptions));
     }
 
-    private static boolean inBand(Screening s, LocalDate birth, Context ctx, ScreeningParameters p) {
-        if (!ctx.inPeriod(s.date())) {
+    private static boolean inBand(Screening s, LocalDate birth, LocalDate start, LocalDate end,
+            ScreeningParameters p) {
+        LocalDate d = s.date();
+        if (d.isBefore(start) || d.isAfter(end)) {
             return false;
         }
-        int age = Ages.years(birth, s.date());
+        int age = Ages.years(birth, d);
         return age >= p.productiveMinAge() && age < p.elderlyMinAge();
     }
 
@@ -152,8 +156,8 @@ public final class ProductiveAgeRule implements ServiceRule {
      * screening, a family history of diabetes, BMI ≥ 27 from one screening's weight and height, or a
      * systolic ≥ 140 or diastolic ≥ 90 at any of the recipient's screenings.
      */
-    private static String glucoseTrigger(List<Screening> all, LocalDate birth, Context ctx, ScreeningParameters p,
-            int age, boolean familyDm) {
+    private static String glucoseTrigger(List<Screening> all, LocalDate birth, LocalDate start, LocalDate end,
+            ScreeningParameters p, int age, boolean familyDm) {
         if (age >= p.glucoseMinAge()) {
             return "from age " + p.glucoseMinAge() + " (aged " + age + " at the latest screening)";
         }
@@ -162,7 +166,7 @@ public final class ProductiveAgeRule implements ServiceRule {
         }
         for (int i = 0, size = all.size(); i < size; i++) {
             Screening s = all.get(i);
-            if (!inBand(s, birth, ctx, p)) {
+            if (!inBand(s, birth, start, end, p)) {
                 continue;
             }
             Integer sys = s.systolic();

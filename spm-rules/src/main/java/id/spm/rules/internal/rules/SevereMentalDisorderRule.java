@@ -38,10 +38,13 @@ public final class SevereMentalDisorderRule implements ServiceRule {
             return List.of();
         }
         int size = visits.size();
+        LocalDate start = ctx.start();
+        LocalDate end = ctx.end();
         boolean recipient = false;
         for (int i = 0; i < size && !recipient; i++) {
             MentalHealthVisit v = visits.get(i);
-            recipient = ctx.inPeriod(v.date()) && Icd10.isSevereMentalDisorder(v.diagnosis());
+            recipient = !v.date().isBefore(start) && !v.date().isAfter(end)
+                    && Icd10.isSevereMentalDisorder(v.diagnosis());
         }
         if (!recipient) {
             return List.of();
@@ -53,7 +56,7 @@ public final class SevereMentalDisorderRule implements ServiceRule {
         boolean management = false;
         for (int i = 0; i < size; i++) {
             MentalHealthVisit v = visits.get(i);
-            if (!ctx.inPeriod(v.date())) {
+            if (v.date().isBefore(start) || v.date().isAfter(end)) {
                 continue;
             }
             education |= Boolean.TRUE.equals(v.education());
@@ -71,12 +74,12 @@ public final class SevereMentalDisorderRule implements ServiceRule {
                 interviewOnly |= interview;
             }
         }
-        String puskesmas = Attribution.latest(ctx.end(), visits);
+        String puskesmas = Attribution.latest(end, visits);
         if (exam && education && management) {
             return List.of(new Decision.Counted(SpmService.SEVERE_MENTAL_DISORDER, "", puskesmas, List.of()));
         }
         String clause = ctx.clause("§9.10");
-        String span = " from " + ctx.start() + " to " + ctx.end();
+        String span = " from " + start + " to " + end;
         List<Reason> reasons = new ArrayList<>(3);
         if (!exam) {
             String detail = "";

@@ -38,17 +38,18 @@ public final class TbPresumptiveRule implements ServiceRule {
             return List.of();
         }
         int size = rows.size();
+        LocalDate start = ctx.start();
+        LocalDate end = ctx.end();
         LocalDate presumed = null;
         for (int i = 0; i < size; i++) {
             LocalDate d = rows.get(i).presumedDate();
-            if (ctx.inPeriod(d) && (presumed == null || d.isBefore(presumed))) {
+            if (!d.isBefore(start) && !d.isAfter(end) && (presumed == null || d.isBefore(presumed))) {
                 presumed = d;
             }
         }
         if (presumed == null) {
             return List.of();
         }
-        LocalDate end = ctx.end();
         LocalDate firstDate = null;
         TbExamType firstType = null;
         LocalDate earlierExam = null;
