@@ -121,7 +121,6 @@ public final class ProductiveAgeRule implements ServiceRule {
                     + "; reported, not deciding (screening.ivaDecides=false: the exports show neither sexual history nor the 3-year interval)"));
         }
 
-        String clause = ctx.clause("§9.6");
         String puskesmas = Attribution.latest(end, all);
         int missing = required & ~recorded;
         if (missing == 0) {
@@ -137,7 +136,7 @@ public final class ProductiveAgeRule implements ServiceRule {
         because[ScreeningItem.IVA_SADANIS.ordinal()] = "for women aged " + p.ivaMinAge() + "–" + p.ivaMaxAge()
                 + " (screening.ivaDecides=true)";
         List<Reason> reasons = new ArrayList<>(Integer.bitCount(missing));
-        ScreeningItem.addMissing(reasons, missing, PREFIX, because, n, start, end, clause);
+        ScreeningItem.addMissing(reasons, missing, PREFIX, because, n, start, end, ctx.clause("§9.6"));
         return List.of(new Decision.NotCounted(SpmService.PRODUCTIVE_AGE, "", puskesmas, reasons, assumptions));
     }
 

@@ -1,6 +1,7 @@
 package id.spm.rules.internal.rules;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import id.spm.rules.Reason;
 import id.spm.rules.model.Screening;
@@ -116,7 +117,7 @@ enum ScreeningItem {
      * One reason per missing item, in item order. {@code because} holds, per item ordinal, why a
      * conditional item was required ({@code null} for items every recipient needs).
      */
-    static void addMissing(java.util.List<Reason> out, int missing, String prefix, String[] because, int screenings,
+    static void addMissing(List<Reason> out, int missing, String prefix, String[] because, int screenings,
             LocalDate from, LocalDate to, String clause) {
         String where = screenings == 1 ? "the screening" : "any of the " + screenings + " screenings";
         for (ScreeningItem item : VALUES) {
