@@ -96,7 +96,8 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
             if (checkDrug) {
                 drugTherapy |= Boolean.TRUE.equals(v.drugTherapy());
                 Integer sys = v.systolic();
-                if (sys != null && sys > p.drugTherapySystolicAbove() && (highDate == null || d.isBefore(highDate))) {
+                if (sys != null && sys > p.drugTherapySystolicAbove() && (highDate == null || d.isBefore(highDate)
+                        || (d.equals(highDate) && sys > highSystolic))) {
                     highDate = d;
                     highSystolic = sys;
                 }
@@ -112,8 +113,6 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
         String clause = null;
         List<Reason> reasons = null;
         List<Assumption> assumptions = List.of();
-        String from = start.toString();
-        String to = end.toString();
 
         if (p.policy() == MonitoringPolicy.MONTHLY) {
             // §9.8: January when diagnosed before the period, else the month of the first diagnosed visit in it.
@@ -149,7 +148,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
                 clause = ctx.clause(section());
                 reasons = new ArrayList<>(3);
                 reasons.add(new Reason(prefix() + "_NO_QUALIFYING_VISIT",
-                        "no visit with " + qualifyingText() + " from " + from + " to " + to, clause));
+                        "no visit with " + qualifyingText() + " from " + start + " to " + end, clause));
             }
         }
         if (!education) {
@@ -158,7 +157,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
                 reasons = new ArrayList<>(2);
             }
             reasons.add(new Reason(prefix() + "_EDUCATION_MISSING",
-                    "education \"yes\" not recorded at any visit from " + from + " to " + to, clause));
+                    "education \"yes\" not recorded at any visit from " + start + " to " + end, clause));
         }
         if (checkDrug && highDate != null && !drugTherapy) {
             if (reasons == null) {
@@ -167,7 +166,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
             }
             reasons.add(new Reason(prefix() + "_DRUG_THERAPY_MISSING",
                     "systolic " + highSystolic + " on " + highDate + " is above " + p.drugTherapySystolicAbove()
-                            + " but drug therapy \"yes\" is not recorded from " + from + " to " + to,
+                            + " but drug therapy \"yes\" is not recorded from " + start + " to " + end,
                     clause));
         }
         if (reasons == null) {
