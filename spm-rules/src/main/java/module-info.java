@@ -2,4 +2,9 @@
 module id.spm.rules {
     exports id.spm.rules;
     exports id.spm.rules.model;
+    exports id.spm.rules.area;
+    exports id.spm.rules.count;
+    exports id.spm.rules.target;
+    exports id.spm.rules.quality;
+    exports id.spm.rules.index;
 }
