@@ -61,7 +61,7 @@ public class RegionLoader {
                         + "case when position('.' in code) = 0 then null else regexp_replace(code, '\\.[^.]+$', '') end "
                         + "from region_in order by length(code), code");
                 st.execute("insert into population (area_code, kabkota_code, year, age_group, male, female) "
-                        + "select code, code, " + POPULATION_YEAR + ", 'all', male, female from population_in "
+                        + "select code, code, " + POPULATION_YEAR + ", '0+', male, female from population_in "
                         + "where code in (select code from region)");
                 c.commit();
                 LOG.infof("Loaded %d Kemendagri regions", n);
