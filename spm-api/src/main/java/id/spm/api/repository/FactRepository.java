@@ -79,7 +79,7 @@ public class FactRepository {
                             current = key;
                             String sex = rs.getString(3);
                             builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(),
-                                    sex == null ? null : Sex.valueOf(sex.strip()), rs.getString(4), rs.getString(5)));
+                                    sex(sex), rs.getString(4), rs.getString(5)));
                         }
                         builder.add(mapper.readValue(rs.getString(7), EventTypes.type(rs.getString(6))));
                     }
@@ -132,7 +132,7 @@ public class FactRepository {
             for (PersonRecord r : persons) {
                 Person p = r.person();
                 personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
-                        .append('\t').append(p.sex() == null ? "\\N" : p.sex().name()).append('\t')
+                        .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
                         .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
                 List<Event> all = new ArrayList<>();
                 all.addAll(r.ancVisits());
@@ -249,6 +249,14 @@ public class FactRepository {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code person.sex} is 'L' or 'P' (schema contract). */
+    static Sex sex(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.strip().equals("L") ? Sex.MALE : Sex.FEMALE;
     }
 
     /** COPY text format: escape backslash, tab, newline, carriage return; null as \N. */
