@@ -2,4 +2,5 @@
 module id.spm.rules {
     exports id.spm.rules;
     exports id.spm.rules.model;
+    exports id.spm.rules.sample;
 }
