@@ -100,7 +100,7 @@ class CountAccumulatorTest {
     /** P01A: by-name (visit in Feb) and monthly counts; P01B: monthly only; P02A: nothing. */
     private static CountAccumulator mixed(Period period) {
         CountAccumulator acc = new CountAccumulator(EVALUATOR, period);
-        acc.add(personWith(ptm(d("2025-02-10"), P01A)));
+        acc.markByName(HT, P01A);
         for (int i = 0; i < 3; i++) {
             acc.addDecision(new Decision.Counted(HT, "", P01A, List.of()));
         }
@@ -151,6 +151,25 @@ class CountAccumulatorTest {
     }
 
     @Test
+    void personsStreamThroughTheEvaluator() {
+        CountAccumulator acc = new CountAccumulator(EVALUATOR, Q1);
+        // Monthly hypertension care in January–March at P01A: counted by the service 8 rule.
+        acc.add(personWith(ptm(d("2025-01-10"), P01A), ptm(d("2025-02-10"), P01A), ptm(d("2025-03-10"), P01A)));
+        // Only January and March: not counted.
+        acc.add(PersonRecord.builder(person("q")).add(ptm(d("2025-01-12"), P01B)).add(ptm(d("2025-03-12"), P01B))
+                .build());
+        acc.addMonthlyCount(new MonthlyCount(P01A, 2025, 1, HT, 50, null));
+        Counts counts = acc.result(HIERARCHY);
+        assertThat(counts.puskesmas(P01A, HT).byName()).isEqualTo(new Tally(1, 0, 0, 0));
+        assertThat(counts.puskesmas(P01B, HT).byName()).isEqualTo(new Tally(0, 1, 0, 0));
+        assertThat(counts.puskesmas(P01A, HT).source()).isEqualTo(NumeratorSource.BY_NAME);
+        // A PTM record makes the diabetes numerator by-name too: 0 diabetics, not the monthly counts.
+        assertThat(counts.puskesmas(P01A, SpmService.DIABETES).source()).isEqualTo(NumeratorSource.BY_NAME);
+        assertThat(counts.area(KEC_01, HT).numerator()).isEqualTo(1);
+        assertThat(counts.area(KEC_01, HT).byName()).isEqualTo(new Tally(1, 1, 0, 0));
+    }
+
+    @Test
     void aLaterMonthlyCountForTheSameMonthReplacesTheEarlier() {
         CountAccumulator acc = new CountAccumulator(EVALUATOR, Q1);
         acc.addMonthlyCount(new MonthlyCount(P02A, 2025, 1, HT, 7, null));
@@ -195,7 +214,7 @@ class CountAccumulatorTest {
         String[] pkm = { P01A, P01B, P02A, P02B, P05A };
         for (int i = 0; i < pkm.length; i++) {
             if (i % 2 == 0) {
-                acc.add(personWith(ptm(d("2025-03-0" + (i + 1)), pkm[i])));
+                acc.markByName(HT, pkm[i]).markByName(SpmService.DIABETES, pkm[i]);
                 for (int k = 0; k <= i; k++) {
                     acc.addDecision(new Decision.Counted(HT, "", pkm[i], List.of()));
                     acc.addDecision(new Decision.Counted(SpmService.DIABETES, "", pkm[i], List.of()));

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import id.spm.rules.CategoryBand;
+import id.spm.rules.CategoryScheme;
 import id.spm.rules.Parameter;
 import id.spm.rules.RuleSet;
 import id.spm.rules.RuleSets;
@@ -73,7 +75,20 @@ class ReadmeTableTest {
         }
         b.append("\nIndex parameters, applied to every service:\n\n");
         b.append(parameters(rs.index().describe()).replace("<br>", "\n").replaceAll("(?m)^", "- "));
-        b.append("\n\nParameters marked *(interp.)* are [interpretation] choices of the digest.\n");
+        b.append("\n\nCategory schemes (banded on the published index; a region chooses one):\n\n");
+        for (CategoryScheme c : CategoryScheme.builtIn()) {
+            b.append("- `").append(c.id()).append("`").append(c.id().equals(rs.index().categories().id()) ? " (default)" : "")
+                    .append(": ");
+            StringBuilder bands = new StringBuilder();
+            for (CategoryBand band : c.bands()) {
+                if (bands.length() > 0) {
+                    bands.append("; ");
+                }
+                bands.append(band.label()).append(" ≥ ").append(band.minIndex().toPlainString());
+            }
+            b.append(bands).append('\n');
+        }
+        b.append("\nParameters marked *(interp.)* are [interpretation] choices of the digest.\n");
         return b.toString();
     }
 
