@@ -74,10 +74,6 @@ public interface SpmConfig {
         @WithDefault("20000")
         int persons();
 
-        /** Kab/kota of the demo district. */
-        @WithDefault("73.18")
-        String district();
-
         /** Report year of the demo data. */
         @WithDefault("2025")
         int year();

@@ -15,7 +15,7 @@ import id.spm.api.security.Roles;
 import id.spm.api.security.TokenService;
 import io.quarkus.runtime.StartupEvent;
 
-/** After Flyway: the region list and the local admin token. */
+/** After Flyway: the region list, the local admin token, and the demo district when asked. */
 @ApplicationScoped
 public class Startup {
 
@@ -24,11 +24,13 @@ public class Startup {
     private final RegionLoader regions;
     private final TokenService tokens;
     private final SpmConfig config;
+    private final DemoLoader demo;
 
-    public Startup(RegionLoader regions, TokenService tokens, SpmConfig config) {
+    public Startup(RegionLoader regions, TokenService tokens, SpmConfig config, DemoLoader demo) {
         this.regions = regions;
         this.tokens = tokens;
         this.config = config;
+        this.demo = demo;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -38,6 +40,9 @@ public class Startup {
             String token = tokens.mint("local-admin", List.of(AreaCodes.NATIONAL),
                     Set.of(Roles.ADMIN, Roles.ANALYST, Roles.IMPORTER, Roles.VIEWER), Duration.ofDays(1));
             LOG.infof("Local admin token (paste into Swagger UI \"Authorize\" at /q/swagger-ui):%n%s", token);
+        }
+        if (config.demo().load()) {
+            demo.loadIfEmpty();
         }
     }
 }
