@@ -92,6 +92,33 @@ class SubmissionAndTargetResourceTest {
                 .post("/api/v1/targets").then().statusCode(403).body("code", equalTo("AREA_FORBIDDEN"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // 234,470 (Enrekang 2025, Kemendagri) × 0.0021 = 492.39 → 492
+            "{\"area\":\"73.16\",\"year\":2025,\"method\":\"PREVALENCE\",\"serviceCode\":\"10\",\"prevalence\":{\"rate\":0.0021,\"ageBand\":\"0+\",\"source\":\"Riskesdas 2018\",\"year\":2018}}|73.16|492|PREVALENCE",
+            // ⌈412 ÷ 0.54 × 10⌉ = ⌈7629.6⌉ = 7630
+            "{\"area\":\"73.16\",\"year\":2025,\"method\":\"TB_FORMULA\",\"targetPenemuan\":412}|73.16|7630|TB_FORMULA" })
+    void derivesSasaranWithSpmRules(String body, String area, long amount, String source) {
+        given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(body).post("/api/v1/targets/derive")
+                .then().statusCode(200).body("[0].area", equalTo(area)).body("[0].amount", equalTo((int) amount))
+                .body("[0].source", equalTo(source))
+                .body("[0].note", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
+    }
+
+    @Test
+    void derivationErrorsAreProblems() {
+        String admin = tokens.admin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("area", "73.16", "year", 2025, "method", "TB_FORMULA")).post("/api/v1/targets/derive")
+                .then().statusCode(400).body("code", equalTo("TARGET_PENEMUAN_REQUIRED"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("area", "73.16", "year", 2025, "method", "PREVALENCE", "serviceCode", "8"))
+                .post("/api/v1/targets/derive").then().statusCode(400).body("code", equalTo("PREVALENCE_MISSING"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("area", "73.16", "year", 2025, "method", "SPLIT", "serviceCode", "12"))
+                .post("/api/v1/targets/derive").then().statusCode(400).body("code", equalTo("TARGET_MISSING"));
+    }
+
     private void target(String area, long amount) {
         given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("area", area, "year", 2024, "serviceCode", "12", "amount", amount, "source", "DECREE"))
