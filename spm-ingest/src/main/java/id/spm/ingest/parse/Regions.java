@@ -57,6 +57,18 @@ public final class Regions {
         return new Regions(names);
     }
 
+    /** The list shipped in the jar ({@code /wilayah/kode-wilayah-2025.csv}). */
+    public static Regions builtIn() {
+        try (InputStream in = Regions.class.getResourceAsStream("/wilayah/kode-wilayah-2025.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("the region list is missing from the jar");
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A list holding exactly the given codes (tests, generators). */
     public static Regions of(Map<String, String> codeToName) {
         return new Regions(new HashMap<>(codeToName));
