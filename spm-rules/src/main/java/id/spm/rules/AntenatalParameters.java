@@ -11,11 +11,18 @@ import java.util.List;
  * @param minVisitsT2 visits required in trimester 2
  * @param minVisitsT3 visits required in trimester 3
  * @param assumeTenTWhenNotRecorded count 10T as done when no visit carries 10T columns [interpretation]
+ * @param runningPregnancyMaxWeeks antenatal visits with no outcome recorded by E make a pregnancy still
+ *        running (pending) when dated within this many weeks before E; older ones belong to a pregnancy
+ *        whose end was never recorded and are not judged; 0 reports no running pregnancies [interpretation]
  */
 public record AntenatalParameters(int trimester1MaxWeek, int trimester2MaxWeek, int minVisitsT1, int minVisitsT2,
-        int minVisitsT3, boolean assumeTenTWhenNotRecorded) {
+        int minVisitsT3, boolean assumeTenTWhenNotRecorded, int runningPregnancyMaxWeeks) {
 
-    public static final AntenatalParameters DEFAULT = new AntenatalParameters(12, 24, 1, 2, 3, false);
+    /** A pregnancy lasts at most about 42 weeks from HPHT (post-term), so no visit older than that is of one still running. */
+    public static final int DEFAULT_RUNNING_PREGNANCY_MAX_WEEKS = 42;
+
+    public static final AntenatalParameters DEFAULT = new AntenatalParameters(12, 24, 1, 2, 3, false,
+            DEFAULT_RUNNING_PREGNANCY_MAX_WEEKS);
 
     public AntenatalParameters {
         if (trimester1MaxWeek < 1 || trimester2MaxWeek <= trimester1MaxWeek) {
@@ -24,6 +31,21 @@ public record AntenatalParameters(int trimester1MaxWeek, int trimester2MaxWeek, 
         if (minVisitsT1 < 0 || minVisitsT2 < 0 || minVisitsT3 < 0) {
             throw new IllegalArgumentException("visit counts must not be negative");
         }
+        if (runningPregnancyMaxWeeks < 0) {
+            throw new IllegalArgumentException("running pregnancy window must not be negative");
+        }
+    }
+
+    /** The parameters without an explicit running-pregnancy window (the default of 42 weeks applies). */
+    public AntenatalParameters(int trimester1MaxWeek, int trimester2MaxWeek, int minVisitsT1, int minVisitsT2,
+            int minVisitsT3, boolean assumeTenTWhenNotRecorded) {
+        this(trimester1MaxWeek, trimester2MaxWeek, minVisitsT1, minVisitsT2, minVisitsT3, assumeTenTWhenNotRecorded,
+                DEFAULT_RUNNING_PREGNANCY_MAX_WEEKS);
+    }
+
+    public AntenatalParameters withAssumeTenTWhenNotRecorded(boolean assume) {
+        return new AntenatalParameters(trimester1MaxWeek, trimester2MaxWeek, minVisitsT1, minVisitsT2, minVisitsT3,
+                assume, runningPregnancyMaxWeeks);
     }
 
     public List<Parameter> describe() {
@@ -35,6 +57,10 @@ public record AntenatalParameters(int trimester1MaxWeek, int trimester2MaxWeek, 
                 new Parameter("antenatal.minVisits", minVisitsT1 + "-" + minVisitsT2 + "-" + minVisitsT3,
                         "Visits required in trimesters 1, 2 and 3 (K6)", false),
                 new Parameter("antenatal.assumeTenTWhenNotRecorded", Boolean.toString(assumeTenTWhenNotRecorded),
-                        "Count the 10T items as done when no visit of the pregnancy carries 10T columns", true));
+                        "Count the 10T items as done when no visit of the pregnancy carries 10T columns", true),
+                new Parameter("antenatal.runningPregnancyMaxWeeks", Integer.toString(runningPregnancyMaxWeeks),
+                        "Antenatal visits with no outcome by E, dated within this many weeks before E, are a pregnancy"
+                                + " still running: pending, judged in the year it ends (0: not reported)",
+                        true));
     }
 }

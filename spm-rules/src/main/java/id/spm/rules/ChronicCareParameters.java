@@ -13,6 +13,17 @@ public record ChronicCareParameters(MonitoringPolicy policy, int minAge, int dru
 
     public static final ChronicCareParameters DEFAULT = new ChronicCareParameters(MonitoringPolicy.MONTHLY, 15, 140);
 
+    public ChronicCareParameters {
+        java.util.Objects.requireNonNull(policy, "policy");
+        if (minAge < 0) {
+            throw new IllegalArgumentException("minimum age must not be negative");
+        }
+    }
+
+    public ChronicCareParameters withPolicy(MonitoringPolicy p) {
+        return new ChronicCareParameters(p, minAge, drugTherapySystolicAbove);
+    }
+
     public List<Parameter> describe() {
         return List.of(
                 new Parameter("chronicCare.policy", policy.name(),

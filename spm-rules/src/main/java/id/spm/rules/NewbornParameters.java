@@ -18,6 +18,13 @@ public record NewbornParameters(int kn1MinHours, int kn1MaxHours, int kn1Fallbac
 
     public static final NewbornParameters DEFAULT = new NewbornParameters(6, 48, 2, 3, 7, 8, 28);
 
+    public NewbornParameters {
+        if (kn1MinHours < 0 || kn1MaxHours < kn1MinHours || kn1FallbackMaxDay < 0 || kn2FirstDay < 0
+                || kn2LastDay < kn2FirstDay || kn3FirstDay < 0 || kn3LastDay < kn3FirstDay) {
+            throw new IllegalArgumentException("newborn visit windows must be non-negative and increasing");
+        }
+    }
+
     public List<Parameter> describe() {
         return List.of(
                 new Parameter("newborn.kn1Hours", kn1MinHours + "-" + kn1MaxHours,

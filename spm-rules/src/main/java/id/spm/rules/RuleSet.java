@@ -54,6 +54,11 @@ public record RuleSet(String id, String regulation, int effectiveFromYear, Anten
                 chronicCare, index);
     }
 
+    public RuleSet withDelivery(DeliveryParameters p) {
+        return new RuleSet(id, regulation, effectiveFromYear, antenatal, p, newborn, balita, schoolAge, screening,
+                chronicCare, index);
+    }
+
     public RuleSet withNewborn(NewbornParameters p) {
         return new RuleSet(id, regulation, effectiveFromYear, antenatal, delivery, p, balita, schoolAge, screening,
                 chronicCare, index);

@@ -1,15 +1,14 @@
 package id.spm.rules.internal.rules;
 
-import java.util.List;
-
-import id.spm.rules.Decision;
 import id.spm.rules.SpmService;
-import id.spm.rules.internal.Context;
-import id.spm.rules.internal.ServiceRule;
-import id.spm.rules.model.PersonRecord;
+import id.spm.rules.model.PtmVisit;
 
-/** PLACEHOLDER: being written. */
-public final class DiabetesRule implements ServiceRule {
+/**
+ * Service 9, penderita diabetes melitus (digest §2.9, §9.9): every month from the first required
+ * month to E a PTM visit with clinical examination "yes" and a glucose result; education at least
+ * once.
+ */
+public final class DiabetesRule extends MonthlyFollowUpRule {
 
     @Override
     public SpmService service() {
@@ -17,7 +16,37 @@ public final class DiabetesRule implements ServiceRule {
     }
 
     @Override
-    public List<Decision> decide(PersonRecord person, Context context) {
-        return List.of();
+    boolean diagnosed(PtmVisit v) {
+        return v.isDiabetes();
+    }
+
+    @Override
+    boolean firstPart(PtmVisit v) {
+        return Boolean.TRUE.equals(v.clinicalExam());
+    }
+
+    @Override
+    boolean secondPart(PtmVisit v) {
+        return v.glucoseResult() != null;
+    }
+
+    @Override
+    String prefix() {
+        return "DIABETES";
+    }
+
+    @Override
+    String section() {
+        return "§9.9";
+    }
+
+    @Override
+    String qualifyingText() {
+        return "clinical examination and a glucose result";
+    }
+
+    @Override
+    boolean drugTherapyRule() {
+        return false;
     }
 }

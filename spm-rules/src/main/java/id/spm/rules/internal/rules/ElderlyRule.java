@@ -1,15 +1,34 @@
 package id.spm.rules.internal.rules;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import id.spm.rules.Decision;
+import id.spm.rules.Reason;
 import id.spm.rules.SpmService;
+import id.spm.rules.internal.Ages;
+import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
+import id.spm.rules.model.Screening;
 
-/** PLACEHOLDER: being written. */
+/**
+ * Service 7, usia lanjut (digest §2.7, §9.7). Recipients are persons with a screening in [1 Jan, E] at
+ * which they are aged 60 or over; only those screenings are read (a person who turns 60 in the year is
+ * judged for service 6 on the earlier screenings). The Barthel band is reported through
+ * {@link id.spm.rules.BarthelBand}; only a recorded score decides.
+ */
 public final class ElderlyRule implements ServiceRule {
+
+    static final String PREFIX = "ELDERLY";
+
+    // §9.7: each recorded at least once over the recipient's screenings.
+    private static final int REQUIRED = ScreeningItem.mask(ScreeningItem.WEIGHT, ScreeningItem.HEIGHT,
+            ScreeningItem.WAIST, ScreeningItem.LILA, ScreeningItem.SYSTOLIC, ScreeningItem.DIASTOLIC,
+            ScreeningItem.GLUCOSE, ScreeningItem.CHOLESTEROL, ScreeningItem.SKILAS, ScreeningItem.ADL_BARTHEL,
+            ScreeningItem.RISKY_BEHAVIOUR, ScreeningItem.EDUCATION);
 
     @Override
     public SpmService service() {
@@ -17,7 +36,36 @@ public final class ElderlyRule implements ServiceRule {
     }
 
     @Override
-    public List<Decision> decide(PersonRecord person, Context context) {
-        return List.of();
+    public List<Decision> decide(PersonRecord person, Context ctx) {
+        List<Screening> all = person.screenings();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        int minAge = ctx.ruleSet().screening().elderlyMinAge();
+        LocalDate birth = person.person().birthDate();
+        LocalDate start = ctx.start();
+        LocalDate end = ctx.end();
+        int recorded = 0;
+        int n = 0;
+        for (int i = 0, size = all.size(); i < size; i++) {
+            Screening s = all.get(i);
+            LocalDate d = s.date();
+            if (d.isBefore(start) || d.isAfter(end) || Ages.years(birth, d) < minAge) {
+                continue;
+            }
+            n++;
+            recorded |= ScreeningItem.recorded(s);
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        String puskesmas = Attribution.latest(end, all);
+        int missing = REQUIRED & ~recorded;
+        if (missing == 0) {
+            return List.of(new Decision.Counted(SpmService.ELDERLY, "", puskesmas, List.of()));
+        }
+        List<Reason> reasons = new ArrayList<>(Integer.bitCount(missing));
+        ScreeningItem.addMissing(reasons, missing, PREFIX, null, n, start, end, ctx.clause("§9.7"));
+        return List.of(new Decision.NotCounted(SpmService.ELDERLY, "", puskesmas, reasons, List.of()));
     }
 }

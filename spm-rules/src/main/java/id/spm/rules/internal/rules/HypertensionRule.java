@@ -1,15 +1,14 @@
 package id.spm.rules.internal.rules;
 
-import java.util.List;
-
-import id.spm.rules.Decision;
 import id.spm.rules.SpmService;
-import id.spm.rules.internal.Context;
-import id.spm.rules.internal.ServiceRule;
-import id.spm.rules.model.PersonRecord;
+import id.spm.rules.model.PtmVisit;
 
-/** PLACEHOLDER: being written. */
-public final class HypertensionRule implements ServiceRule {
+/**
+ * Service 8, penderita hipertensi (digest §2.8, §9.8): every month from the first required month to
+ * E a PTM visit with systolic and diastolic pressure; education at least once; drug therapy at least
+ * once if any systolic above 140 was recorded.
+ */
+public final class HypertensionRule extends MonthlyFollowUpRule {
 
     @Override
     public SpmService service() {
@@ -17,7 +16,37 @@ public final class HypertensionRule implements ServiceRule {
     }
 
     @Override
-    public List<Decision> decide(PersonRecord person, Context context) {
-        return List.of();
+    boolean diagnosed(PtmVisit v) {
+        return v.isHypertension();
+    }
+
+    @Override
+    boolean firstPart(PtmVisit v) {
+        return v.systolic() != null;
+    }
+
+    @Override
+    boolean secondPart(PtmVisit v) {
+        return v.diastolic() != null;
+    }
+
+    @Override
+    String prefix() {
+        return "HYPERTENSION";
+    }
+
+    @Override
+    String section() {
+        return "§9.8";
+    }
+
+    @Override
+    String qualifyingText() {
+        return "systolic and diastolic pressure";
+    }
+
+    @Override
+    boolean drugTherapyRule() {
+        return true;
     }
 }
