@@ -1,0 +1,87 @@
+package id.spm.api.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings ({@code spm.*}); see the module README for the table. */
+@ConfigMapping(prefix = "spm")
+public interface SpmConfig {
+
+    /** Folder of the embedded default: PostgreSQL data, JWT keys, the person-key secret. */
+    @WithDefault("./data")
+    String dataDir();
+
+    Embedded embedded();
+
+    Jwt jwt();
+
+    Demo demo();
+
+    Compute compute();
+
+    interface Embedded {
+        /** Start an embedded PostgreSQL when no JDBC URL is configured. */
+        @WithDefault("true")
+        boolean database();
+
+        /** Generate a JWT key pair in the data folder when no public key is configured. */
+        @WithDefault("true")
+        boolean keys();
+
+        /** Wipe the embedded database at start and stop (tests). */
+        @WithDefault("false")
+        boolean ephemeral();
+
+        /** Set by the embedded default when it started the database; not for users. */
+        @WithDefault("false")
+        boolean active();
+
+        /** Set by the embedded default when it generated the keys; not for users. */
+        @WithDefault("false")
+        boolean keysActive();
+    }
+
+    interface Jwt {
+        /** Issuer of accepted tokens ({@code iss}) and of minted ones. */
+        @WithDefault("https://spm-kesehatan.local/embedded")
+        String issuer();
+
+        /** {@code POST /api/v1/dev/tokens}; set false in production. */
+        @WithDefault("true")
+        boolean devTokens();
+
+        /** Log a local admin token at start when the keys are the embedded default's. */
+        @WithDefault("true")
+        boolean logAdminToken();
+
+        /** Lifetime of minted tokens. */
+        @WithDefault("PT12H")
+        Duration tokenLifetime();
+    }
+
+    interface Demo {
+        /** Load the demo district at start when the database holds no events. */
+        @WithDefault("false")
+        boolean load();
+
+        /** Seed of the generated population. */
+        @WithDefault("20240601")
+        long seed();
+
+        /** Persons in the demo district. */
+        @WithDefault("20000")
+        int persons();
+
+        /** Report year of the demo data. */
+        @WithDefault("2025")
+        int year();
+    }
+
+    interface Compute {
+        /** Years of events before the report year that a district computation reads (balita from birth). */
+        @WithDefault("5")
+        int lookbackYears();
+    }
+}

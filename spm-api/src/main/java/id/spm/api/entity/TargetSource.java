@@ -1,0 +1,10 @@
+package id.spm.api.entity;
+
+/** Where a sasaran figure comes from (digest §5). */
+public enum TargetSource {
+    BPS_PROJECTION,
+    REAL_DATA,
+    PREVALENCE,
+    TB_FORMULA,
+    DECREE
+}

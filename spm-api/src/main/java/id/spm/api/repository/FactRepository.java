@@ -1,0 +1,288 @@
+package id.spm.api.repository;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.postgresql.PGConnection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.spm.api.service.DataVersions;
+import id.spm.rules.SpmService;
+import id.spm.rules.model.Event;
+import id.spm.rules.model.MonthlyCount;
+import id.spm.rules.model.Person;
+import id.spm.rules.model.PersonRecord;
+import id.spm.rules.model.Sex;
+
+/**
+ * The fact tables through plain JDBC: streaming a district's persons and events back into the rules'
+ * {@link PersonRecord}s, and writing them with COPY (demo data, tests). Payloads are the model
+ * records serialised by Jackson, read back the same way (schema contract with the importer).
+ */
+@ApplicationScoped
+public class FactRepository {
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public FactRepository(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Every person of the district with an event dated in {@code fromYear} … {@code toYear}, with all
+     * those events, handed one at a time (bounded memory per person).
+     */
+    public void persons(String kabkota, int fromYear, int toYear, Consumer<PersonRecord> sink) {
+        String sql = "select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, "
+                + "e.payload::text from service_event e join person p on p.kabkota_code = e.kabkota_code "
+                + "and p.person_key = e.person_key where e.kabkota_code = ? and e.event_year between ? and ? "
+                + "order by e.person_key";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(10_000);
+                ps.setString(1, kabkota);
+                ps.setShort(2, (short) fromYear);
+                ps.setShort(3, (short) toYear);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String current = null;
+                    PersonRecord.Builder builder = null;
+                    while (rs.next()) {
+                        String key = rs.getString(1);
+                        if (!key.equals(current)) {
+                            if (builder != null) {
+                                sink.accept(builder.build());
+                            }
+                            current = key;
+                            String sex = rs.getString(3);
+                            builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(),
+                                    sex(sex), rs.getString(4), rs.getString(5)));
+                        }
+                        builder.add(mapper.readValue(rs.getString(7), EventTypes.type(rs.getString(6))));
+                    }
+                    if (builder != null) {
+                        sink.accept(builder.build());
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the events of district " + kabkota, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored event payload does not match its event type", e);
+        }
+    }
+
+    /** The monthly aggregate counts of a district-year, in import order. */
+    public List<MonthlyCount> monthlyCounts(String kabkota, int year) {
+        List<MonthlyCount> out = new ArrayList<>();
+        String sql = "select puskesmas_code, year, month, service_code, compliant, non_compliant from monthly_count "
+                + "where kabkota_code = ? and year = ? order by import_batch_id nulls first, puskesmas_code, month";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, kabkota);
+            ps.setShort(2, (short) year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long nc = rs.getLong(6);
+                    out.add(new MonthlyCount(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                            SpmService.parse(rs.getString(4)), rs.getLong(5), rs.wasNull() ? null : nc));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the monthly counts of " + kabkota, e);
+        }
+        return out;
+    }
+
+    /**
+     * Writes persons and their events with COPY in one transaction and bumps the data version of every
+     * year written. Existing rows of the same keys are replaced. For the demo district and tests; the
+     * importer has its own path.
+     */
+    public int write(String kabkota, Collection<PersonRecord> persons) {
+        StringBuilder personRows = new StringBuilder();
+        StringBuilder eventRows = new StringBuilder();
+        Map<Integer, Boolean> years = new HashMap<>();
+        int events = 0;
+        try {
+            for (PersonRecord r : persons) {
+                Person p = r.person();
+                personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
+                        .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
+                        .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
+                List<Event> all = new ArrayList<>();
+                all.addAll(r.ancVisits());
+                all.addAll(r.pregnancyOutcomes());
+                all.addAll(r.newborns());
+                all.addAll(r.childServices());
+                all.addAll(r.schoolExams());
+                all.addAll(r.screenings());
+                all.addAll(r.ptmVisits());
+                all.addAll(r.mentalHealthVisits());
+                all.addAll(r.tbPresumptions());
+                all.addAll(r.hivRiskRecords());
+                Map<String, Integer> seen = new HashMap<>();
+                for (Event e : all) {
+                    String payload = mapper.writeValueAsString(e);
+                    String type = e.getClass().getSimpleName();
+                    String base = e.date() + "|" + type;
+                    int n = seen.merge(base, 1, Integer::sum);
+                    int year = e.date().getYear();
+                    years.put(year, Boolean.TRUE);
+                    eventRows.append(tsv(kabkota)).append('\t').append(year).append('\t').append(tsv(p.id()))
+                            .append('\t').append(tsv(e.puskesmas())).append('\t').append(EventTypes.layout(e))
+                            .append('\t').append(type).append('\t').append(e.date()).append('\t')
+                            .append(tsv(base + "|" + n)).append('\t').append(sha256(payload)).append('\t')
+                            .append(tsv(payload)).append('\n');
+                    events++;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an event", e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                PGConnection pg = c.unwrap(PGConnection.class);
+                try (var st = c.createStatement()) {
+                    st.execute("create temporary table person_in (like person) on commit drop");
+                    st.execute("create temporary table event_in (like service_event) on commit drop");
+                }
+                pg.getCopyAPI().copyIn("copy person_in (kabkota_code, person_key, birth_date, sex, desa_code, "
+                        + "puskesmas_code) from stdin", new StringReader(personRows.toString()));
+                pg.getCopyAPI().copyIn("copy event_in (kabkota_code, event_year, person_key, puskesmas_code, layout, "
+                        + "event_type, event_date, natural_key, content_hash, payload) from stdin",
+                        new StringReader(eventRows.toString()));
+                try (var st = c.createStatement()) {
+                    st.execute("insert into person select * from person_in on conflict (kabkota_code, person_key) do "
+                            + "update set birth_date = excluded.birth_date, sex = excluded.sex, "
+                            + "desa_code = excluded.desa_code, puskesmas_code = excluded.puskesmas_code");
+                    st.execute("insert into service_event select * from event_in on conflict "
+                            + "(kabkota_code, event_year, layout, person_key, natural_key) do update set "
+                            + "payload = excluded.payload, content_hash = excluded.content_hash, "
+                            + "event_date = excluded.event_date, puskesmas_code = excluded.puskesmas_code");
+                }
+                for (Integer y : years.keySet()) {
+                    DataVersions.bump(c, kabkota, y);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the events of district " + kabkota, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+
+    /** Writes monthly aggregate counts (replacing the same keys) and bumps the data version. */
+    public void writeMonthlyCounts(String kabkota, Collection<MonthlyCount> counts) {
+        String sql = "insert into monthly_count (kabkota_code, puskesmas_code, year, month, service_code, compliant, "
+                + "non_compliant) values (?, ?, ?, ?, ?, ?, ?) on conflict (puskesmas_code, year, month, service_code) "
+                + "do update set compliant = excluded.compliant, non_compliant = excluded.non_compliant";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Map<Integer, Boolean> years = new HashMap<>();
+                for (MonthlyCount m : counts) {
+                    ps.setString(1, kabkota);
+                    ps.setString(2, m.puskesmas());
+                    ps.setShort(3, (short) m.year());
+                    ps.setShort(4, (short) m.month());
+                    ps.setString(5, m.service().code());
+                    ps.setLong(6, m.compliant());
+                    if (m.nonCompliant() == null) {
+                        ps.setNull(7, java.sql.Types.BIGINT);
+                    } else {
+                        ps.setLong(7, m.nonCompliant());
+                    }
+                    ps.addBatch();
+                    years.put(m.year(), Boolean.TRUE);
+                }
+                ps.executeBatch();
+                for (Integer y : years.keySet()) {
+                    DataVersions.bump(c, kabkota, y);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write monthly counts", e);
+        }
+    }
+
+    /** Whether any by-name event is stored at all (the demo loads only into an empty database). */
+    public boolean anyEvents() {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select exists (select 1 from service_event)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code person.sex} is 'L' or 'P' (schema contract). */
+    static Sex sex(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.strip().equals("L") ? Sex.MALE : Sex.FEMALE;
+    }
+
+    /** COPY text format: escape backslash, tab, newline, carriage return; null as \N. */
+    private static String tsv(String s) {
+        if (s == null) {
+            return "\\N";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

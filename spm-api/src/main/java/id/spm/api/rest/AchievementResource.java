@@ -1,0 +1,104 @@
+package id.spm.api.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.spm.api.mapping.AreaCodes;
+import id.spm.api.rest.dto.AchievementReport;
+import id.spm.api.rest.dto.PersonPage;
+import id.spm.api.security.CallerScope;
+import id.spm.api.security.Roles;
+import id.spm.api.service.AchievementService;
+import id.spm.api.service.PersonOutcomeService;
+import id.spm.api.service.SubmissionService;
+import id.spm.api.service.TargetService;
+import id.spm.rules.Period;
+
+@Path("/api/v1/achievements")
+@Tag(name = "Achievements", description = "SPM figures per area and period, computed from stored records with spm-rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class AchievementResource {
+
+    static final String REPORT_EXAMPLE = """
+            {"area":"73.18","areaName":"Kabupaten Tana Toraja","level":"DISTRICT","period":"2025-Q2","ruleSet":"PMK-6-2024",
+            "dataVersion":17,"computedAt":"2025-07-02T08:15:00+08:00","sectorIndex":71.36,"sectorCategory":"Tuntas Madya",
+            "leftOut":[{"serviceCode":"1.02.02.2.02.0012","reasons":[{"code":"DENOMINATOR_MISSING","message":"no sasaran for 73.18","clause":"PMK-6-2024 §9"}]}],
+            "services":[{"serviceCode":"1.02.02.2.02.0001","service":"ANTENATAL","name":"Pelayanan kesehatan ibu hamil",
+            "numerator":3571,"denominator":{"amount":4820,"status":"AVAILABLE","method":"OWN","sources":["BPS_PROJECTION"],
+            "explanation":"own sasaran 4820 (Proyeksi BPS)"},"coveragePercent":74.09,"penerimaPercent":74.09,"qualityPercent":62.50,
+            "index":71.77,"category":"Tuntas Madya","byName":{"counted":3571,"notCounted":1102,"pending":640,"excluded":61},
+            "aggregateFrom":[],"mutuStatus":"PROVIDED","reasons":[],"assumptions":[]}],
+            "children":[{"code":"73.18.01","name":"Salupputti","href":"/api/v1/achievements?area=73.18.01&year=2025&quarter=2"}]}""";
+
+    private final AchievementService achievements;
+    private final PersonOutcomeService persons;
+    private final SubmissionService submissions;
+    private final CallerScope scope;
+
+    public AchievementResource(AchievementService achievements, PersonOutcomeService persons,
+            SubmissionService submissions, CallerScope scope) {
+        this.achievements = achievements;
+        this.persons = persons;
+        this.submissions = submissions;
+        this.scope = scope;
+    }
+
+    @GET
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(summary = "Numerator, sasaran, coverage, mutu, IPSPM and category per service, and the sector index", description = "For a Puskesmas, kecamatan, district or province. Computed from stored events with spm-rules on first request after any data change (data_version), then served from the cache. Quarters are cumulative from January against the annual sasaran.")
+    @APIResponse(responseCode = "200", description = "The area's achievements", content = @Content(schema = @Schema(implementation = AchievementReport.class), examples = @ExampleObject(name = "district", value = REPORT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid area or period (INVALID_AREA_CODE, VALIDATION_FAILED, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown area or no Puskesmas registered in it (REGION_NOT_FOUND, NO_PUSKESMAS_IN_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AchievementReport achievements(
+            @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
+            @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
+            @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {
+        String code = AreaCodes.normalize(area);
+        scope.require(code);
+        Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
+        AchievementReport r = achievements.report(code, period);
+        return submissions.annotate(r, achievements.unitOf(code), period);
+    }
+
+    @GET
+    @Path("/{area}/{year}/services/{code}/persons")
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded.")
+    @APIResponse(responseCode = "200", description = "A page of persons", content = @Content(schema = @Schema(implementation = PersonPage.class), examples = @ExampleObject(name = "not counted", value = """
+            {"area":"73.18.01","period":"2025","serviceCode":"1.02.02.2.02.0001","status":"NOT_COUNTED","page":0,"size":50,"total":1,
+            "persons":[{"person":"9f2c4e0b7a1d5e88c0d4b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2","subject":"hpht=2024-04-02",
+            "puskesmas":"P7318010101","reasons":[{"code":"ANC_T2_VISITS","message":"1 visit in trimester 2, 2 required","clause":"PMK-6-2024 §9.1"}]}]}""")))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (INVALID_STATUS, UNKNOWN_SERVICE, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an analyst (ROLE_FORBIDDEN) or area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PersonPage persons(@Parameter(example = "73.18.01") @PathParam("area") String area,
+            @Parameter(example = "2025") @PathParam("year") @Min(2015) @Max(2035) int year,
+            @Parameter(example = "1.02.02.2.02.0001") @PathParam("code") String code,
+            @Parameter(example = "not-counted") @QueryParam("status") @DefaultValue("not-counted") String status,
+            @Parameter(example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        scope.requireRole(Roles.ANALYST);
+        String a = AreaCodes.normalize(area);
+        scope.require(a);
+        Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
+        return persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status), page, size);
+    }
+}

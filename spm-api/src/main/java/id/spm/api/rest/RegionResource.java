@@ -1,0 +1,113 @@
+package id.spm.api.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.spm.api.rest.dto.PuskesmasDto;
+import id.spm.api.rest.dto.RegionDto;
+import id.spm.api.service.RegionService;
+
+@Path("/api/v1")
+@Tag(name = "Regions and Puskesmas", description = "Kemendagri regions and the Puskesmas registry")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegionResource {
+
+    static final String PUSKESMAS_EXAMPLE = """
+            {"code":"P7318010101","name":"Puskesmas Salupputti","kecamatanCode":"73.18.01","kabkotaCode":"73.18",
+            "population":18250,"desaCodes":["73.18.01.2010","73.18.01.2011"]}""";
+
+    private final RegionService regions;
+
+    public RegionResource(RegionService regions) {
+        this.regions = regions;
+    }
+
+    @GET
+    @Path("/regions/{code}")
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(summary = "A region, its child regions and its Puskesmas", description = "Region names and codes are public reference data (Kemendagri); codes dotted or plain.")
+    @APIResponse(responseCode = "200", description = "The region", content = @Content(schema = @Schema(implementation = RegionDto.class), examples = @ExampleObject(name = "district", value = """
+            {"code":"73.18","name":"Kabupaten Tana Toraja","level":2,"parentCode":"73",
+            "children":[{"code":"73.18.01","name":"Salupputti"},{"code":"73.18.02","name":"Bittuang"}],
+            "puskesmas":["""
+            + PUSKESMAS_EXAMPLE + "]}")))
+    @APIResponse(responseCode = "400", description = "Not a region code (INVALID_AREA_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown region (REGION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RegionDto region(@Parameter(example = "7318") @PathParam("code") String code) {
+        return regions.region(code);
+    }
+
+    @GET
+    @Path("/puskesmas")
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(summary = "The Puskesmas within an area that your token covers")
+    @APIResponse(responseCode = "200", description = "Puskesmas, by code", content = @Content(schema = @Schema(implementation = PuskesmasDto.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY), examples = @ExampleObject(name = "list", value = "["
+            + PUSKESMAS_EXAMPLE + "]")))
+    public List<PuskesmasDto> puskesmas(
+            @Parameter(description = "Region code; all covered Puskesmas when absent", example = "73.18") @QueryParam("area") String area) {
+        return regions.puskesmas(area);
+    }
+
+    @GET
+    @Path("/puskesmas/{code}")
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(summary = "One registered Puskesmas")
+    @APIResponse(responseCode = "200", description = "The Puskesmas", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "puskesmas", value = PUSKESMAS_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not registered (PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PuskesmasDto puskesmasByCode(@Parameter(example = "P7318010101") @PathParam("code") String code) {
+        return regions.puskesmasByCode(code);
+    }
+
+    @POST
+    @Path("/puskesmas")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(summary = "Register a Puskesmas in its kecamatan")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "registered", value = PUSKESMAS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), unknown kecamatan or desa (UNKNOWN_KECAMATAN, UNKNOWN_DESA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Kecamatan outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already registered (PUSKESMAS_EXISTS)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull PuskesmasDto body) {
+        PuskesmasDto p = regions.register(body, false);
+        return Response.created(URI.create("/api/v1/puskesmas/" + p.code())).entity(p).build();
+    }
+
+    @PUT
+    @Path("/puskesmas/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(summary = "Register or update a Puskesmas (name, kecamatan, population, desa)")
+    @APIResponse(responseCode = "200", description = "The Puskesmas as stored", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "updated", value = PUSKESMAS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or code mismatch (CODE_MISMATCH)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PuskesmasDto update(@PathParam("code") String code, @Valid @NotNull PuskesmasDto body) {
+        if (!body.code().equalsIgnoreCase(code.strip())) {
+            throw id.spm.api.service.ApiException.badRequest("CODE_MISMATCH",
+                    "The path names " + code + " but the body " + body.code() + ".");
+        }
+        return regions.register(body, true);
+    }
+}

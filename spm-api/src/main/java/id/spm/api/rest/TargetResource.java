@@ -1,0 +1,72 @@
+package id.spm.api.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.spm.api.rest.dto.TargetDto;
+import id.spm.api.service.TargetService;
+
+@Path("/api/v1/targets")
+@Tag(name = "Targets (sasaran)", description = "Denominators with their provenance: set, list, derive")
+@Produces(MediaType.APPLICATION_JSON)
+public class TargetResource {
+
+    static final String TARGET_EXAMPLE = """
+            {"id":41,"area":"73.18","year":2025,"serviceCode":"1.02.02.2.02.0001","amount":4820,"source":"BPS_PROJECTION",
+            "note":"Proyeksi BPS 2025: ibu bersalin","createdAt":"2025-01-15T09:30:00+08:00","createdBy":"dinkes-admin"}""";
+
+    private final TargetService targets;
+
+    public TargetResource(TargetService targets) {
+        this.targets = targets;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(summary = "Set an area's sasaran for a service and year", description = "Every figure is kept with its provenance; the latest per area, year and service is in force. Invalidates the district-year's cached achievements.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TargetDto.class), examples = @ExampleObject(name = "stored", value = TARGET_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED, INVALID_AREA_CODE, UNKNOWN_SERVICE, NOT_A_DISTRICT_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response set(@Valid @NotNull TargetDto body) {
+        TargetDto t = targets.set(body);
+        return Response.created(URI.create("/api/v1/targets?area=" + t.area() + "&year=" + t.year())).entity(t)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(summary = "The sasaran figures of an area and the areas below it, newest first")
+    @APIResponse(responseCode = "200", description = "Figures with provenance", content = @Content(schema = @Schema(implementation = TargetDto.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "list", value = "["
+            + TARGET_EXAMPLE + "]")))
+    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TargetDto> list(@Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
+            @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
+            @Parameter(example = "1.02.02.2.02.0001") @QueryParam("service") String service) {
+        return targets.list(area, year, service);
+    }
+}

@@ -1,0 +1,81 @@
+package id.spm.api.rest.dto;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** {@code GET /achievements}: the twelve services of one area and period, and the sector index. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AchievementReport(@Schema(example = "73.18") String area,
+        @Schema(example = "Kabupaten Tana Toraja") String areaName,
+        @Schema(example = "DISTRICT", enumeration = {
+                "PROVINCE", "DISTRICT", "KECAMATAN", "PUSKESMAS" }) String level,
+        @Schema(example = "2025-Q2") String period, @Schema(example = "PMK-6-2024") String ruleSet,
+        @Schema(example = "17", description = "The data version the figures were computed from") long dataVersion,
+        OffsetDateTime computedAt,
+        @Schema(example = "71.36", description = "Mean of the computable services' IPSPM") BigDecimal sectorIndex,
+        @Schema(example = "Tuntas Madya") String sectorCategory, List<LeftOut> leftOut, List<ServiceAchievement> services,
+        List<ServiceCatalog.ParameterDto> parameters, List<ChildLink> children, SubmissionStatus submission){
+
+    public AchievementReport withSubmission(SubmissionStatus s) {
+        return new AchievementReport(area, areaName, level, period, ruleSet, dataVersion, computedAt, sectorIndex,
+                sectorCategory, leftOut, services, parameters, children, s);
+    }
+
+    public AchievementReport withComputedAt(OffsetDateTime at) {
+        return new AchievementReport(area, areaName, level, period, ruleSet, dataVersion, at, sectorIndex,
+                sectorCategory, leftOut, services, parameters, children, submission);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceAchievement(@Schema(example = "1.02.02.2.02.0001") String serviceCode,
+            @Schema(example = "ANTENATAL") String service, @Schema(example = "Pelayanan kesehatan ibu hamil") String name,
+            @Schema(example = "3571") long numerator, DenominatorDto denominator,
+            @Schema(example = "74.09") BigDecimal coveragePercent,
+            @Schema(example = "74.09", description = "Coverage capped inside the index") BigDecimal penerimaPercent,
+            @Schema(example = "62.50") BigDecimal qualityPercent, @Schema(example = "71.77") BigDecimal index,
+            @Schema(example = "Tuntas Madya") String category, ByName byName,
+            @Schema(description = "Puskesmas whose numerator comes from monthly aggregate counts") List<String> aggregateFrom,
+            @Schema(example = "PROVIDED") String mutuStatus, List<DecisionDto.ReasonDto> reasons,
+            List<AssumptionCount> assumptions) {
+    }
+
+    public record DenominatorDto(@Schema(example = "4820") Long amount,
+            @Schema(example = "AVAILABLE", enumeration = {
+                    "AVAILABLE", "ZERO", "MISSING" }) String status,
+            @Schema(example = "OWN") String method, @Schema(example = "[\"BPS_PROJECTION\"]") Set<String> sources,
+            @Schema(example = "own sasaran 4820 (Proyeksi BPS)") String explanation){
+    }
+
+    public record ByName(@Schema(example = "3571") long counted, @Schema(example = "1102") long notCounted,
+            @Schema(example = "640") long pending, @Schema(example = "61") long excluded) {
+    }
+
+    public record AssumptionCount(@Schema(example = "KN1_BY_DAY") String code, String example,
+            @Schema(example = "212") long decisions) {
+    }
+
+    public record LeftOut(@Schema(example = "1.02.02.2.02.0012") String serviceCode, List<DecisionDto.ReasonDto> reasons) {
+    }
+
+    public record ChildLink(@Schema(example = "73.18.01") String code, @Schema(example = "Salupputti") String name,
+            @Schema(example = "/api/v1/achievements?area=73.18.01&year=2025&quarter=2") String href) {
+    }
+
+    /** Present when the district's period has been frozen as submitted. */
+    public record SubmissionStatus(@Schema(example = "7") long id, OffsetDateTime frozenAt,
+            @Schema(example = "12") long dataVersion,
+            @Schema(example = "false", description = "Whether the current figures equal the frozen ones") boolean matches,
+            List<Difference> differences) {
+    }
+
+    public record Difference(@Schema(example = "73.18") String area, @Schema(example = "1.02.02.2.02.0001") String serviceCode,
+            @Schema(example = "numerator") String field, @Schema(example = "3571") String frozen,
+            @Schema(example = "3580") String current) {
+    }
+}

@@ -1,0 +1,303 @@
+package id.spm.api.service;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.spm.api.config.SpmConfig;
+import id.spm.api.entity.Puskesmas;
+import id.spm.api.entity.Region;
+import id.spm.api.mapping.AchievementMapper;
+import id.spm.api.mapping.AreaCodes;
+import id.spm.api.repository.FactRepository;
+import id.spm.api.rest.dto.AchievementReport;
+import id.spm.rules.Evaluator;
+import id.spm.rules.Period;
+import id.spm.rules.RuleSet;
+import id.spm.rules.RuleSets;
+import id.spm.rules.SpmService;
+import id.spm.rules.Status;
+import id.spm.rules.area.AreaHierarchy;
+import id.spm.rules.area.AreaLevel;
+import id.spm.rules.count.AreaCount;
+import id.spm.rules.count.CountAccumulator;
+import id.spm.rules.count.Counts;
+import id.spm.rules.index.Ipspm;
+import id.spm.rules.index.SpmReport;
+import id.spm.rules.model.PuskesmasInfo;
+import id.spm.rules.quality.MutuCalculator;
+import id.spm.rules.target.TargetResolver;
+
+/**
+ * Achievements computed from stored facts with spm-rules (no rule logic here or in SQL): a district's
+ * (or province's) persons and events are rebuilt into {@code PersonRecord}s, evaluated and counted by
+ * {@link CountAccumulator}, combined with sasaran, mutu and the index by {@link SpmReport}, and the
+ * result of every area is cached in {@code achievement_result} with the data version it was computed
+ * from. A request whose version differs recomputes; otherwise it is one primary-key read.
+ */
+@ApplicationScoped
+public class AchievementService {
+
+    private static final Logger LOG = Logger.getLogger(AchievementService.class);
+
+    private final DataSource dataSource;
+    private final EntityManager em;
+    private final FactRepository facts;
+    private final FactInputs inputs;
+    private final ObjectMapper mapper;
+    private final SpmConfig config;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    public AchievementService(DataSource dataSource, EntityManager em, FactRepository facts, FactInputs inputs,
+            ObjectMapper mapper, SpmConfig config) {
+        this.dataSource = dataSource;
+        this.em = em;
+        this.facts = facts;
+        this.inputs = inputs;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** The unit a computation covers: one district, or a whole province (its districts together). */
+    public record Unit(String code, List<String> districts) {
+    }
+
+    /** The achievements of an area (already authorised) for a period; computes when stale. */
+    public AchievementReport report(String area, Period period) {
+        Unit unit = unitOf(area);
+        long version = version(unit, period.year());
+        Optional<AchievementReport> r = cached(unit, period, area, version);
+        if (r.isPresent()) {
+            return r.get();
+        }
+        synchronized (locks.computeIfAbsent(unit.code() + "/" + period.label(), k -> new Object())) {
+            version = version(unit, period.year());
+            r = cached(unit, period, area, version);
+            if (r.isEmpty()) {
+                compute(unit, period, version);
+                r = cached(unit, period, area, version);
+            }
+        }
+        return r.orElseThrow(() -> ApiException.notFound("NO_PUSKESMAS_IN_AREA",
+                "Area " + area + " holds no registered Puskesmas, so SPM figures have no place to come from."));
+    }
+
+    /** The computation unit of an area: its district, or the province itself. */
+    public Unit unitOf(String area) {
+        if (AreaCodes.isPuskesmas(area)) {
+            Puskesmas p = Puskesmas.findById(area);
+            if (p == null) {
+                throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + ".");
+            }
+            return new Unit(p.kabkotaCode, List.of(p.kabkotaCode));
+        }
+        if (area.equals(AreaCodes.NATIONAL)) {
+            throw ApiException.badRequest("AREA_TOO_WIDE", "Ask for a province, district, kecamatan or Puskesmas.");
+        }
+        Region region = Region.findById(area);
+        if (region == null || region.level > 3) {
+            throw ApiException.notFound("REGION_NOT_FOUND",
+                    "No Kemendagri province, district or kecamatan " + area + ".");
+        }
+        if (region.level == 1) {
+            @SuppressWarnings("unchecked")
+            List<String> districts = em.createNativeQuery(
+                    "select distinct kabkota_code from puskesmas where kabkota_code like ?1 order by 1")
+                    .setParameter(1, area + ".%").getResultList();
+            return new Unit(area, districts);
+        }
+        String kabkota = AreaCodes.kabkota(area);
+        return new Unit(kabkota, List.of(kabkota));
+    }
+
+    /** Sum of the window versions of the unit's districts: changes whenever any of their inputs does. */
+    public long version(Unit unit, int year) {
+        long v = 0;
+        for (String d : unit.districts()) {
+            v += DataVersions.windowVersion(em, d, year, config.compute().lookbackYears());
+        }
+        return v;
+    }
+
+    private Optional<AchievementReport> cached(Unit unit, Period period, String area, long version) {
+        String sql = "select result::text, computed_at from achievement_result where kabkota_code = ? and year = ? "
+                + "and quarter = ? and area_code = ? and data_version = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, unit.code());
+            ps.setShort(2, (short) period.year());
+            ps.setShort(3, (short) period.quarter());
+            ps.setString(4, area);
+            ps.setLong(5, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(mapper.readValue(rs.getString(1), AchievementReport.class)
+                        .withComputedAt(rs.getObject(2, OffsetDateTime.class)));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read cached achievements", e);
+        }
+    }
+
+    /** Computes every area of the unit and replaces its cached rows (and, for a district, its decisions). */
+    void compute(Unit unit, Period period, long version) {
+        long started = System.nanoTime();
+        RuleSet ruleSet = RuleSets.forPeriod(period).orElseThrow(
+                () -> ApiException.badRequest("NO_RULE_SET", "No rule set covers " + period.label() + "."));
+        List<PuskesmasInfo> registered = inputs.puskesmas(unit.districts());
+        if (registered.isEmpty()) {
+            return;
+        }
+        AreaHierarchy hierarchy = AreaHierarchy.of(registered);
+        Evaluator evaluator = new Evaluator(ruleSet);
+        CountAccumulator acc = new CountAccumulator(evaluator, period);
+        boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
+        StringBuilder decisions = new StringBuilder();
+        int year = period.year();
+        int[] persons = { 0 };
+        for (String d : unit.districts()) {
+            facts.persons(d, year - config.compute().lookbackYears(), year, p -> {
+                persons[0]++;
+                acc.add(p);
+                if (district) {
+                    // Who is not counted and why, for the analysts' list (counted persons are not stored).
+                    evaluator.decideAll(p, period, (person, dec) -> {
+                        if (dec.status() != Status.COUNTED) {
+                            appendDecision(decisions, d, period, dec, person.id(), version);
+                        }
+                    });
+                }
+            });
+            facts.monthlyCounts(d, year).forEach(acc::addMonthlyCount);
+        }
+        Counts counts = acc.result(hierarchy);
+        TargetResolver targets = new TargetResolver(hierarchy, inputs.targets(unit.districts(), year),
+                inputs.population(unit.districts(), year));
+        MutuCalculator mutu = new MutuCalculator(hierarchy, inputs.mutu(unit.districts(), year),
+                ruleSet.index().mutuAveraging());
+        SpmReport report = new SpmReport(counts, targets, mutu, new Ipspm(ruleSet));
+
+        Map<String, String> names = inputs.names(hierarchy);
+        List<String[]> rows = new ArrayList<>();
+        for (String area : hierarchy.topDown()) {
+            if (district && hierarchy.level(area) == AreaLevel.PROVINCE) {
+                continue;
+            }
+            AreaCount[] areaCounts = new AreaCount[SpmService.values().length];
+            for (SpmService s : SpmService.values()) {
+                areaCounts[s.ordinal()] = counts.area(area, s);
+            }
+            AchievementReport r = AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy,
+                    names, version, period);
+            try {
+                rows.add(new String[] { area, mapper.writeValueAsString(r) });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        store(unit, period, version, ruleSet.id(), rows, district ? decisions : null);
+        LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms", unit.code(), period.label(),
+                persons[0], rows.size(), version, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void store(Unit unit, Period period, long version, String ruleSetId, List<String[]> rows,
+            StringBuilder decisions) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement del = c.prepareStatement(
+                        "delete from achievement_result where kabkota_code = ? and year = ? and quarter = ?")) {
+                    del.setString(1, unit.code());
+                    del.setShort(2, (short) period.year());
+                    del.setShort(3, (short) period.quarter());
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ins = c.prepareStatement("insert into achievement_result (kabkota_code, year, "
+                        + "quarter, area_code, data_version, rule_set_id, result) values (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                    for (String[] r : rows) {
+                        ins.setString(1, unit.code());
+                        ins.setShort(2, (short) period.year());
+                        ins.setShort(3, (short) period.quarter());
+                        ins.setString(4, r[0]);
+                        ins.setLong(5, version);
+                        ins.setString(6, ruleSetId);
+                        ins.setString(7, r[1]);
+                        ins.addBatch();
+                    }
+                    ins.executeBatch();
+                }
+                if (decisions != null) {
+                    try (PreparedStatement del = c.prepareStatement(
+                            "delete from decision_result where kabkota_code = ? and year = ? and quarter = ?")) {
+                        del.setString(1, unit.code());
+                        del.setShort(2, (short) period.year());
+                        del.setShort(3, (short) period.quarter());
+                        del.executeUpdate();
+                    }
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy decision_result (kabkota_code, year, "
+                            + "quarter, service_code, puskesmas_code, person_key, subject, status, reasons, data_version) "
+                            + "from stdin", new StringReader(decisions.toString()));
+                }
+                c.commit();
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot store computed achievements of " + unit.code(), e);
+        }
+    }
+
+    private void appendDecision(StringBuilder b, String kabkota, Period period, id.spm.rules.Decision d,
+            String personKey, long version) {
+        String reasons;
+        try {
+            reasons = mapper.writeValueAsString(d.reasons());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        b.append(kabkota).append('\t').append(period.year()).append('\t').append(period.quarter()).append('\t')
+                .append(d.service().code()).append('\t').append(d.puskesmas()).append('\t').append(copyText(personKey))
+                .append('\t').append(copyText(d.subject())).append('\t').append(d.status().name()).append('\t')
+                .append(copyText(reasons)).append('\t').append(version).append('\n');
+    }
+
+    static String copyText(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** Puskesmas of an area (for the persons list): itself, or those registered below it. */
+    public Set<String> puskesmasUnder(String area) {
+        if (AreaCodes.isPuskesmas(area)) {
+            return Set.of(area);
+        }
+        Set<String> out = new HashSet<>();
+        for (Puskesmas p : Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2", area,
+                area + ".%")) {
+            out.add(p.code);
+        }
+        return out;
+    }
+}

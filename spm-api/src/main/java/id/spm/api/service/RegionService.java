@@ -1,0 +1,104 @@
+package id.spm.api.service;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import id.spm.api.entity.Puskesmas;
+import id.spm.api.entity.Region;
+import id.spm.api.mapping.AreaCodes;
+import id.spm.api.rest.dto.PuskesmasDto;
+import id.spm.api.rest.dto.RegionDto;
+import id.spm.api.security.CallerScope;
+import io.quarkus.panache.common.Sort;
+
+/** Regions (reference data) and the Puskesmas registry. */
+@ApplicationScoped
+public class RegionService {
+
+    private final CallerScope scope;
+
+    public RegionService(CallerScope scope) {
+        this.scope = scope;
+    }
+
+    public RegionDto region(String rawCode) {
+        String code = AreaCodes.region(rawCode);
+        Region r = Region.findById(code);
+        if (r == null) {
+            throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + code + ".");
+        }
+        List<RegionDto.RegionRef> children = Region.<Region> list("parentCode", Sort.by("code"), code).stream()
+                .map(c -> new RegionDto.RegionRef(c.code, c.name)).toList();
+        List<PuskesmasDto> puskesmas = r.level == 2 || r.level == 3
+                ? Puskesmas.<Puskesmas> list(r.level == 2 ? "kabkotaCode" : "kecamatanCode", Sort.by("code"), code)
+                        .stream().map(RegionService::dto).toList()
+                : List.of();
+        return new RegionDto(r.code, r.name, r.level, r.parentCode, children, puskesmas);
+    }
+
+    public List<PuskesmasDto> puskesmas(String rawArea) {
+        if (rawArea == null || rawArea.isBlank()) {
+            return Puskesmas.<Puskesmas> listAll(Sort.by("code")).stream().filter(p -> scope.covers(p.code))
+                    .map(RegionService::dto).toList();
+        }
+        String area = AreaCodes.region(rawArea);
+        return Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2", Sort.by("code"), area,
+                area + ".%").stream().filter(p -> scope.covers(p.code)).map(RegionService::dto).toList();
+    }
+
+    public PuskesmasDto puskesmasByCode(String rawCode) {
+        String code = AreaCodes.normalize(rawCode);
+        Puskesmas p = Puskesmas.findById(code);
+        if (p == null || !AreaCodes.isPuskesmas(code)) {
+            throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + ".");
+        }
+        scope.require(code);
+        return dto(p);
+    }
+
+    /** Registers a Puskesmas; {@code replace} updates an existing one instead of refusing it. */
+    @Transactional
+    public PuskesmasDto register(PuskesmasDto in, boolean replace) {
+        String code = in.code().strip().toUpperCase(java.util.Locale.ROOT);
+        String kecamatan = AreaCodes.region(in.kecamatanCode());
+        Region kec = Region.findById(kecamatan);
+        if (kec == null || kec.level != 3) {
+            throw ApiException.badRequest("UNKNOWN_KECAMATAN", kecamatan + " is not a Kemendagri kecamatan code.");
+        }
+        scope.require(kecamatan);
+        List<String> desa = in.desaCodes() == null ? List.of() : in.desaCodes().stream().map(AreaCodes::region).toList();
+        for (String d : desa) {
+            if (!AreaCodes.within(d, kecamatan) || AreaCodes.level(d) != 4 || Region.findById(d) == null) {
+                throw ApiException.badRequest("UNKNOWN_DESA", d + " is not a desa of kecamatan " + kecamatan + ".");
+            }
+        }
+        Puskesmas p = Puskesmas.findById(code);
+        if (p != null && !replace) {
+            throw ApiException.conflict("PUSKESMAS_EXISTS", "Puskesmas " + code + " is already registered.");
+        }
+        if (p == null) {
+            p = new Puskesmas();
+            p.code = code;
+        } else {
+            scope.require(p.kecamatanCode);
+        }
+        p.name = in.name().strip();
+        p.kecamatanCode = kecamatan;
+        p.kabkotaCode = AreaCodes.kabkota(kecamatan);
+        p.population = in.population();
+        p.desaCodes = desa.toArray(String[]::new);
+        p.persist();
+        // The hierarchy changed: every cached result of the district is stale, whatever its year.
+        Puskesmas.getEntityManager().createNativeQuery("delete from achievement_result where kabkota_code = ?1")
+                .setParameter(1, p.kabkotaCode).executeUpdate();
+        return dto(p);
+    }
+
+    public static PuskesmasDto dto(Puskesmas p) {
+        return new PuskesmasDto(p.code, p.name, p.kecamatanCode, p.kabkotaCode, p.population,
+                Arrays.asList(p.desaCodes));
+    }
+}

@@ -1,0 +1,176 @@
+package id.spm.api.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.spm.api.entity.Submission;
+import id.spm.api.mapping.AreaCodes;
+import id.spm.api.rest.dto.AchievementReport;
+import id.spm.api.rest.dto.AchievementReport.Difference;
+import id.spm.api.rest.dto.AchievementReport.ServiceAchievement;
+import id.spm.api.rest.dto.AchievementReport.SubmissionStatus;
+import id.spm.api.rest.dto.SubmissionDto;
+import id.spm.api.security.CallerScope;
+import id.spm.rules.Period;
+
+/**
+ * Frozen submissions (digest §4): a district's period as submitted is stored whole and never
+ * recomputed in place; later figures are shown beside it with every difference.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private static final TypeReference<LinkedHashMap<String, AchievementReport>> AREAS = new TypeReference<>() {
+    };
+
+    private final AchievementService achievements;
+    private final CallerScope scope;
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+
+    public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
+            EntityManager em) {
+        this.achievements = achievements;
+        this.scope = scope;
+        this.mapper = mapper;
+        this.em = em;
+    }
+
+    @Transactional
+    public SubmissionDto freeze(String rawDistrict, Period period) {
+        String district = district(rawDistrict);
+        scope.require(district);
+        if (Submission.count("kabkotaCode = ?1 and year = ?2 and quarter = ?3", district, (short) period.year(),
+                (short) period.quarter()) > 0) {
+            throw ApiException.conflict("ALREADY_SUBMITTED",
+                    district + " " + period.label() + " is already frozen; a submission is never replaced.");
+        }
+        AchievementReport top = achievements.report(district, period);
+        Map<String, AchievementReport> areas = new LinkedHashMap<>();
+        collect(top, period, areas);
+        Submission s = new Submission();
+        s.kabkotaCode = district;
+        s.year = (short) period.year();
+        s.quarter = (short) period.quarter();
+        s.dataVersion = top.dataVersion();
+        s.ruleSetId = top.ruleSet();
+        s.frozenBy = scope.subject();
+        try {
+            s.result = mapper.writeValueAsString(areas);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        s.persist();
+        em.flush();
+        return dto(s, areas, period);
+    }
+
+    public SubmissionDto get(String rawDistrict, Period period) {
+        String district = district(rawDistrict);
+        scope.require(district);
+        Submission s = find(district, period);
+        if (s == null) {
+            throw ApiException.notFound("SUBMISSION_NOT_FOUND", "No frozen submission of " + district + " "
+                    + period.label() + ".");
+        }
+        return dto(s, areas(s), period);
+    }
+
+    /** Adds the frozen figures' comparison to a current report, when its district's period was frozen. */
+    public AchievementReport annotate(AchievementReport current, AchievementService.Unit unit, Period period) {
+        if (unit.districts().size() != 1 || !unit.code().equals(unit.districts().get(0))) {
+            return current;
+        }
+        Submission s = find(unit.code(), period);
+        if (s == null) {
+            return current;
+        }
+        AchievementReport frozen = areas(s).get(current.area());
+        List<Difference> diffs = frozen == null ? List.of() : differences(frozen, current);
+        return current.withSubmission(new SubmissionStatus(s.id, s.frozenAt, s.dataVersion,
+                frozen != null && diffs.isEmpty(), diffs));
+    }
+
+    private void collect(AchievementReport r, Period period, Map<String, AchievementReport> out) {
+        out.put(r.area(), r);
+        for (AchievementReport.ChildLink c : r.children()) {
+            collect(achievements.report(c.code(), period), period, out);
+        }
+    }
+
+    private SubmissionDto dto(Submission s, Map<String, AchievementReport> areas, Period period) {
+        List<Difference> all = new ArrayList<>();
+        for (AchievementReport frozen : areas.values()) {
+            all.addAll(differences(frozen, achievements.report(frozen.area(), period)));
+        }
+        return new SubmissionDto(s.id, s.kabkotaCode, period.label(), s.dataVersion, s.ruleSetId, s.frozenAt,
+                s.frozenBy, all.isEmpty(), all, areas.get(s.kabkotaCode));
+    }
+
+    static List<Difference> differences(AchievementReport frozen, AchievementReport current) {
+        List<Difference> out = new ArrayList<>();
+        String area = frozen.area();
+        diff(out, area, null, "sectorIndex", frozen.sectorIndex(), current.sectorIndex());
+        diff(out, area, null, "sectorCategory", frozen.sectorCategory(), current.sectorCategory());
+        diff(out, area, null, "ruleSet", frozen.ruleSet(), current.ruleSet());
+        for (ServiceAchievement f : frozen.services()) {
+            ServiceAchievement c = current.services().stream().filter(x -> x.serviceCode().equals(f.serviceCode()))
+                    .findFirst().orElse(null);
+            if (c == null) {
+                continue;
+            }
+            String code = f.serviceCode();
+            diff(out, area, code, "numerator", f.numerator(), c.numerator());
+            diff(out, area, code, "denominator", f.denominator().amount(), c.denominator().amount());
+            diff(out, area, code, "coveragePercent", f.coveragePercent(), c.coveragePercent());
+            diff(out, area, code, "qualityPercent", f.qualityPercent(), c.qualityPercent());
+            diff(out, area, code, "index", f.index(), c.index());
+            diff(out, area, code, "category", f.category(), c.category());
+        }
+        return out;
+    }
+
+    private static void diff(List<Difference> out, String area, String service, String field, Object frozen,
+            Object current) {
+        boolean same = frozen instanceof java.math.BigDecimal a && current instanceof java.math.BigDecimal b
+                ? a.compareTo(b) == 0
+                : Objects.equals(frozen, current);
+        if (!same) {
+            out.add(new Difference(area, service, field, frozen == null ? null : frozen.toString(),
+                    current == null ? null : current.toString()));
+        }
+    }
+
+    private Submission find(String district, Period period) {
+        return Submission.find("kabkotaCode = ?1 and year = ?2 and quarter = ?3", district, (short) period.year(),
+                (short) period.quarter()).firstResult();
+    }
+
+    private Map<String, AchievementReport> areas(Submission s) {
+        try {
+            return mapper.readValue(s.result, AREAS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored submission is unreadable", e);
+        }
+    }
+
+    private static String district(String raw) {
+        String code = AreaCodes.region(raw);
+        if (AreaCodes.level(code) != 2) {
+            throw ApiException.badRequest("NOT_A_DISTRICT", "Submissions are per kab/kota (e.g. 73.18), not " + code
+                    + ".");
+        }
+        return code;
+    }
+}
