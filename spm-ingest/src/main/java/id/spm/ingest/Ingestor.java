@@ -1,0 +1,407 @@
+package id.spm.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import id.spm.ingest.key.PersonKeys;
+import id.spm.ingest.layout.ColumnSpec;
+import id.spm.ingest.layout.ColumnType;
+import id.spm.ingest.layout.Layout;
+import id.spm.ingest.layout.LayoutRegistry;
+import id.spm.ingest.parse.CellParser;
+import id.spm.ingest.parse.CellProblem;
+import id.spm.ingest.parse.PuskesmasRegistry;
+import id.spm.ingest.parse.Regions;
+import id.spm.ingest.read.Cell;
+import id.spm.ingest.read.FileRefusedException;
+import id.spm.ingest.read.FileRefusedException.Code;
+import id.spm.ingest.read.Limits;
+import id.spm.ingest.read.SheetReader;
+import id.spm.ingest.read.SheetReaders;
+import id.spm.ingest.read.SheetRow;
+import id.spm.ingest.read.XlsxSheetReader;
+import id.spm.ingest.report.CellError;
+import id.spm.ingest.report.ErrorCode;
+import id.spm.ingest.report.ErrorGroup;
+import id.spm.ingest.report.LongSet;
+import id.spm.ingest.report.Report;
+import id.spm.ingest.report.TitleInfo;
+
+/**
+ * Reads one export file into accepted rows and a validation report. Rows stream to the sink one at
+ * a time as they are read; the ingestor keeps only counters, the first errors of each code and two
+ * compact hash sets (persons, duplicate keys), so memory does not grow with the file.
+ *
+ * <p>
+ * A sink that needs all-or-nothing semantics (the API) writes into a transaction and commits only
+ * when {@link #read} returns; a {@link FileRefusedException} mid-file means roll back.
+ */
+public final class Ingestor {
+
+    /** Rows examined for the header: real exports put a handful of title rows above it. */
+    public static final int HEADER_SEARCH_ROWS = 50;
+    private static final Pattern PUSKESMAS_CODE = Pattern.compile("\\bP\\d{10}\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    private final LayoutRegistry layouts;
+    private final Regions regions;
+    private final PuskesmasRegistry puskesmas;
+    private final PersonKeys keys;
+    private final Limits limits;
+
+    /**
+     * @param regions the Kemendagri list, or {@code null} to check codes by shape only
+     * @param puskesmas the registered Puskesmas ({@link PuskesmasRegistry#unchecked()} offline)
+     */
+    public Ingestor(LayoutRegistry layouts, Regions regions, PuskesmasRegistry puskesmas, PersonKeys keys,
+            Limits limits) {
+        this.layouts = Objects.requireNonNull(layouts, "layouts");
+        this.regions = regions;
+        this.puskesmas = Objects.requireNonNull(puskesmas, "puskesmas");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Options of one read.
+     *
+     * @param layout the layout the caller claims, or {@code null} to detect it from the header
+     * @param today the day of import (dates after it are rejected)
+     */
+    public record Options(String layout, LocalDate today) {
+        public Options {
+            Objects.requireNonNull(today, "today");
+        }
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file the file on disk
+     * @param fileName the user's name for it (extension, CSV sheet name, report)
+     * @param sink receives each accepted row, in file order
+     * @return the report
+     * @throws FileRefusedException when the whole file is refused
+     */
+    public Report read(Path file, String fileName, Options options, Consumer<Accepted> sink) throws IOException {
+        Layout claimed = null;
+        if (options.layout() != null && !options.layout().isBlank()) {
+            claimed = layouts.find(options.layout()).orElseThrow(() -> new FileRefusedException(Code.UNKNOWN_LAYOUT,
+                    "There is no layout '" + options.layout() + "'; known layouts: " + layoutNames() + "."));
+        }
+        String sheet = claimed == null ? null : claimed.sheet();
+        try (SheetReader reader = SheetReaders.open(file, fileName, sheet, limits)) {
+            boolean date1904 = reader instanceof XlsxSheetReader x && x.date1904();
+            Run run = new Run(fileName, reader, new CellParser(options.today(), regions, puskesmas, date1904),
+                    options.today(), sink);
+            return run.execute(claimed);
+        }
+    }
+
+    private String layoutNames() {
+        List<String> names = new ArrayList<>();
+        layouts.all().forEach(l -> names.add(l.name()));
+        return String.join(", ", names);
+    }
+
+    /** The state of one read. */
+    private final class Run {
+        private final String fileName;
+        private final SheetReader reader;
+        private final CellParser parser;
+        private final LocalDate today;
+        private final Consumer<Accepted> sink;
+        private final Map<ErrorCode, List<CellError>> errors = new EnumMap<>(ErrorCode.class);
+        private final Map<ErrorCode, Long> errorCounts = new EnumMap<>(ErrorCode.class);
+        private final List<String> warnings = new ArrayList<>();
+        private final LongSet persons = new LongSet();
+        private final LongSet keysSeen = new LongSet();
+        private final SortedSet<String> puskesmasSeen = new TreeSet<>();
+        private final SortedSet<Integer> years = new TreeSet<>();
+        private LocalDate firstDate;
+        private LocalDate lastDate;
+        private long rowsRead;
+        private long rowsAccepted;
+        private long rowsRejected;
+        private long errorCount;
+        private TitleInfo title = TitleInfo.NONE;
+
+        Run(String fileName, SheetReader reader, CellParser parser, LocalDate today, Consumer<Accepted> sink) {
+            this.fileName = fileName;
+            this.reader = reader;
+            this.parser = parser;
+            this.today = today;
+            this.sink = sink;
+        }
+
+        Report execute(Layout claimed) throws IOException {
+            List<SheetRow> above = new ArrayList<>();
+            HeaderMatch header = null;
+            HeaderMatch closest = null;
+            SheetRow row;
+            while (header == null && above.size() < HEADER_SEARCH_ROWS && (row = reader.next()) != null) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                TitleInfo t = titleOf(above);
+                List<Layout> candidates = claimed != null ? List.of(claimed) : new ArrayList<>(layouts.all());
+                for (Layout l : candidates) {
+                    HeaderMatch m = HeaderMatch.of(l, row, t.puskesmas() != null);
+                    if (m.fits() && (header == null || m.score() > header.score())) {
+                        header = m;
+                    }
+                    if (closest == null || m.score() - m.missing().size() > closest.score() - closest.missing().size()) {
+                        closest = m;
+                    }
+                }
+                if (header == null) {
+                    above.add(row);
+                } else {
+                    title = t;
+                }
+            }
+            if (header == null) {
+                throw noHeader(claimed, closest);
+            }
+            Binding binding = new Binding(header);
+            if (!header.duplicates().isEmpty()) {
+                warnings.add("Columns repeated in the header were ignored (the first of each is read): "
+                        + String.join(", ", header.duplicates()) + ".");
+            }
+            RowMapper mapper = new RowMapper(header.layout(), keys, today);
+            while ((row = reader.next()) != null) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                rowsRead++;
+                process(row, binding, mapper);
+            }
+            return report(header);
+        }
+
+        private FileRefusedException noHeader(Layout claimed, HeaderMatch closest) {
+            String hint = closest == null ? ""
+                    : " The closest is layout '" + closest.layout().name() + "' (row " + closest.row().number()
+                            + "), missing: " + String.join(", ", closest.missing()) + ".";
+            if (claimed != null) {
+                return new FileRefusedException(Code.LAYOUT_MISMATCH, "No row in the first " + HEADER_SEARCH_ROWS
+                        + " is the header of layout '" + claimed.name() + "'." + hint);
+            }
+            return new FileRefusedException(Code.NO_HEADER,
+                    "No row in the first " + HEADER_SEARCH_ROWS + " matches the header of a known layout." + hint);
+        }
+
+        private TitleInfo titleOf(List<SheetRow> rows) {
+            String pkm = null;
+            Integer year = null;
+            Integer month = null;
+            for (SheetRow r : rows) {
+                for (Cell c : r.cells()) {
+                    String s = c.text();
+                    if (pkm == null) {
+                        Matcher m = PUSKESMAS_CODE.matcher(s);
+                        if (m.find()) {
+                            pkm = m.group();
+                        }
+                    }
+                    if (year == null) {
+                        Matcher m = YEAR.matcher(s);
+                        if (m.find()) {
+                            year = Integer.valueOf(m.group(1));
+                        }
+                    }
+                    if (month == null) {
+                        Matcher m = WORD.matcher(s);
+                        while (m.find()) {
+                            int mo = CellParser.month(m.group());
+                            // Short forms like "mar" or "des" are too ambiguous in free title text.
+                            if (mo > 0 && m.group().length() >= 3 && isMonthWord(m.group())) {
+                                month = mo;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            return new TitleInfo(pkm, year, month);
+        }
+
+        private boolean isMonthWord(String w) {
+            return w.length() > 4 || w.equalsIgnoreCase("mei") || w.equalsIgnoreCase("juni") || w.equalsIgnoreCase("juli");
+        }
+
+        private void process(SheetRow row, Binding b, RowMapper mapper) {
+            Object[] values = new Object[b.specs.length];
+            List<CellError> rowErrors = null;
+            for (int i = 0; i < b.specs.length; i++) {
+                ColumnSpec spec = b.specs[i];
+                int col = b.columns[i];
+                Cell cell = col < 0 ? null : row.cell(col);
+                if (cell == null || cell.isBlank() && cell.kind() != Cell.Kind.FORMULA) {
+                    if (spec.titleFallback() && title.puskesmas() != null) {
+                        cell = new Cell(Math.max(col, 0), title.puskesmas(), Cell.Kind.TEXT);
+                    } else {
+                        if (spec.cellRequired()) {
+                            rowErrors = add(rowErrors, error(ErrorCode.REQUIRED_MISSING, row, b, i, null,
+                                    spec.header() + " is required and is blank."));
+                        }
+                        continue;
+                    }
+                }
+                try {
+                    values[i] = parser.parse(spec, cell);
+                } catch (CellProblem p) {
+                    rowErrors = add(rowErrors, error(p.code(), row, b, i, cell.text(), p.reason()));
+                }
+            }
+            Accepted accepted = null;
+            if (rowErrors == null) {
+                RowMapper.Result r = mapper.map(values, b, new Accepted.Location(reader.sheetName(), row.number()));
+                if (r.problems().isEmpty()) {
+                    accepted = r.row();
+                    if (!keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
+                        rowErrors = add(rowErrors, new CellError(ErrorCode.DUPLICATE_ROW, reader.sheetName(),
+                                row.number(), null, null, null, "The same record (" + describe(accepted)
+                                        + ") appears earlier in the file; remove one of the two."));
+                        accepted = null;
+                    }
+                } else {
+                    for (RowMapper.Problem p : r.problems()) {
+                        int i = b.index.getOrDefault(p.field(), -1);
+                        Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
+                        rowErrors = add(rowErrors, error(p.code(), row, b, i, cell == null ? null : cell.text(),
+                                p.reason()));
+                    }
+                }
+            }
+            if (rowErrors != null) {
+                rowsRejected++;
+                for (CellError e : rowErrors) {
+                    record(e);
+                }
+                return;
+            }
+            rowsAccepted++;
+            track(accepted);
+            sink.accept(accepted);
+        }
+
+        private String dedupKey(Accepted a) {
+            if (a instanceof Accepted.EventRow e) {
+                return e.person().id() + "|" + a.naturalKey();
+            }
+            return a.naturalKey();
+        }
+
+        private String describe(Accepted a) {
+            // The natural key of an event row holds dates and codes, never the NIK.
+            return a.naturalKey();
+        }
+
+        private void track(Accepted a) {
+            if (a instanceof Accepted.EventRow e) {
+                persons.add(Long.parseUnsignedLong(e.person().id().substring(0, 16), 16));
+                puskesmasSeen.add(e.event().puskesmas());
+                LocalDate d = e.event().date();
+                if (firstDate == null || d.isBefore(firstDate)) {
+                    firstDate = d;
+                }
+                if (lastDate == null || d.isAfter(lastDate)) {
+                    lastDate = d;
+                }
+                years.add(d.getYear());
+            } else if (a instanceof Accepted.CountRow c) {
+                puskesmasSeen.add(c.count().puskesmas());
+                years.add(c.count().year());
+            } else if (a instanceof Accepted.TargetRow t) {
+                years.add(t.year());
+            } else if (a instanceof Accepted.PopulationRow p) {
+                years.add(p.year());
+            } else if (a instanceof Accepted.QualityRow q) {
+                years.add(q.year());
+            } else if (a instanceof Accepted.PuskesmasRow p) {
+                puskesmasSeen.add(p.info().code());
+            }
+        }
+
+        private List<CellError> add(List<CellError> list, CellError e) {
+            List<CellError> l = list == null ? new ArrayList<>(2) : list;
+            l.add(e);
+            return l;
+        }
+
+        private CellError error(ErrorCode code, SheetRow row, Binding b, int i, String raw, String reason) {
+            String letter = null;
+            String header = null;
+            String value = raw;
+            if (i >= 0) {
+                ColumnSpec spec = b.specs[i];
+                int col = b.columns[i];
+                letter = col < 0 ? null : Cell.columnLetter(col);
+                header = col < 0 ? spec.header() : b.header.headerText().get(col);
+                if (spec.type() == ColumnType.NIK) {
+                    value = CellParser.maskNik(raw);
+                }
+            }
+            return new CellError(code, reader.sheetName(), row.number(), letter, header, value, reason);
+        }
+
+        private void record(CellError e) {
+            errorCount++;
+            errorCounts.merge(e.code(), 1L, Long::sum);
+            List<CellError> l = errors.computeIfAbsent(e.code(), k -> new ArrayList<>());
+            if (l.size() < limits.maxErrorsPerCode()) {
+                l.add(e);
+            }
+        }
+
+        private Report report(HeaderMatch header) {
+            List<ErrorGroup> groups = new ArrayList<>();
+            errors.forEach((code, list) -> groups.add(new ErrorGroup(code, code.title(), errorCounts.get(code), list)));
+            Map<String, String> columns = new LinkedHashMap<>();
+            new TreeMap<>(header.headerText()).forEach((col, text) -> columns.put(Cell.columnLetter(col), text));
+            List<String> unknown = header.unknown();
+            if (!unknown.isEmpty()) {
+                warnings.add(unknown.size() + " column(s) not in layout '" + header.layout().name()
+                        + "' were ignored.");
+            }
+            return new Report(fileName, header.layout().name(), reader.sheetName(), header.row().number(), title,
+                    columns, unknown, rowsRead, rowsAccepted, rowsRejected, persons.size(), errorCount, groups,
+                    warnings, puskesmasSeen, firstDate, lastDate, years, null);
+        }
+    }
+
+    /** The layout columns in a fixed order with the file column each is read from (-1: absent). */
+    static final class Binding {
+        final HeaderMatch header;
+        final ColumnSpec[] specs;
+        final int[] columns;
+        final Map<String, Integer> index = new LinkedHashMap<>();
+
+        Binding(HeaderMatch header) {
+            this.header = header;
+            List<ColumnSpec> cols = header.layout().columns();
+            specs = cols.toArray(new ColumnSpec[0]);
+            columns = new int[specs.length];
+            for (int i = 0; i < specs.length; i++) {
+                Integer c = header.bound().get(specs[i]);
+                columns[i] = c == null ? -1 : c;
+                index.put(specs[i].field(), i);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package id.spm.ingest.layout;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a layout's rows become, with the fields a layout file may map and those it must map. The
+ * event targets are the {@code id.spm.rules.model} records; the others are aggregate, target,
+ * population, quality and Puskesmas rows.
+ */
+public enum Target {
+    ANC_VISIT("AncVisit", Set.of("nik", "name", "birthDate", "puskesmas", "date"),
+            Set.of("desa", "hpht", "visitCode", "examiner", "usg", "tenT.WEIGHT_HEIGHT", "tenT.BLOOD_PRESSURE",
+                    "tenT.LILA", "tenT.FUNDAL_HEIGHT", "tenT.FETAL_PRESENTATION_HEART_RATE", "tenT.TETANUS_SCREENING",
+                    "tenT.IRON_TABLETS", "tenT.LABORATORY", "tenT.CASE_MANAGEMENT", "tenT.COUNSELLING")),
+    PREGNANCY_OUTCOME("PregnancyOutcome", Set.of("nik", "birthDate", "puskesmas", "hpht", "date", "outcome"),
+            Set.of("name", "desa", "place", "doctors", "midwives", "nurses", "complication", "limitedAccess")),
+    NEWBORN("Newborn", Set.of("birthDate", "puskesmas", "liveBorn"),
+            Set.of("nik", "name", "birthTime", "sex", "motherNik", "desa", "birthWeight", "care.CORD_CARE",
+                    "care.EARLY_BREASTFEEDING", "care.VITAMIN_K1", "care.EYE_OINTMENT", "care.HEPATITIS_B0", "kn1",
+                    "kn2", "kn3")),
+    CHILD_SERVICE("ChildService", Set.of("nik", "birthDate", "puskesmas", "date", "serviceType"),
+            Set.of("name", "sex", "desa", "antigen", "value")),
+    SCHOOL_EXAM("SchoolExam", Set.of("nik", "birthDate", "puskesmas", "date", "place"),
+            Set.of("name", "sex", "desa", "npsn", "grade", "nutrition", "vitalSigns", "oralDental", "sight", "hearing",
+                    "anaemia", "followUp", "bias")),
+    SCREENING("Screening", Set.of("nik", "birthDate", "puskesmas", "date"),
+            Set.of("name", "sex", "desa", "place", "weight", "height", "waist", "lila", "systolic", "diastolic",
+                    "glucose", "cholesterol", "puma", "sight", "hearing", "mentalHealth", "riskyBehaviour", "iva",
+                    "sadanis", "tetanusStatus", "skilas", "adlBarthel", "familyHistoryDm", "brideOrGroom",
+                    "education")),
+    PTM_VISIT("PtmVisit", Set.of("nik", "birthDate", "puskesmas", "date", "diagnosis"),
+            Set.of("name", "sex", "desa", "systolic", "diastolic", "glucoseTest", "glucoseResult", "clinicalExam",
+                    "education", "drugTherapy", "referral")),
+    MENTAL_HEALTH_VISIT("MentalHealthVisit", Set.of("nik", "birthDate", "puskesmas", "date", "diagnosis"),
+            Set.of("name", "sex", "desa", "mentalStatusExam", "interview", "education", "management", "referral")),
+    TB_PRESUMPTION("TbPresumption", Set.of("nik", "birthDate", "puskesmas", "presumedDate"),
+            Set.of("name", "sex", "desa", "examDate", "examType", "result")),
+    HIV_RISK_RECORD("HivRiskRecord", Set.of("nik", "birthDate", "puskesmas", "group", "recordedDate"),
+            Set.of("name", "sex", "desa", "testDate", "testType", "result")),
+    PUSKESMAS("PuskesmasInfo", Set.of("code", "name", "kecamatan"), Set.of("desaCodes", "population")),
+    MONTHLY_COUNT("MonthlyCount", Set.of("puskesmas", "year", "month", "service", "compliant"),
+            Set.of("nonCompliant")),
+    TARGET("Target", Set.of("area", "year", "service", "amount", "source"), Set.of("note")),
+    POPULATION("Population", Set.of("area", "year", "ageGroup", "male", "female"), Set.of()),
+    QUALITY("QualityItem", Set.of("area", "year", "service", "kind", "item", "unit", "need", "stock"),
+            Set.of("quarter", "unitPrice"));
+
+    private final String typeName;
+    private final Set<String> requiredFields;
+    private final Set<String> optionalFields;
+
+    Target(String typeName, Set<String> requiredFields, Set<String> optionalFields) {
+        this.typeName = typeName;
+        this.requiredFields = requiredFields;
+        this.optionalFields = optionalFields;
+    }
+
+    /** The name used in layout files and as {@code event_type}: the model record's simple name. */
+    public String typeName() {
+        return typeName;
+    }
+
+    /** Fields every layout of this target must map. */
+    public Set<String> requiredFields() {
+        return requiredFields;
+    }
+
+    public boolean knows(String field) {
+        return requiredFields.contains(field) || optionalFields.contains(field);
+    }
+
+    /** Whether rows become events of a person. */
+    public boolean isEvent() {
+        return ordinal() <= HIV_RISK_RECORD.ordinal();
+    }
+
+    public static Target of(String name) {
+        String n = name.strip();
+        for (Target t : values()) {
+            if (t.typeName.equalsIgnoreCase(n) || t.name().equalsIgnoreCase(n)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown layout target '" + name + "'");
+    }
+
+    @Override
+    public String toString() {
+        return typeName.toLowerCase(Locale.ROOT);
+    }
+}

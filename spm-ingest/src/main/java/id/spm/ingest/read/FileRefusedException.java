@@ -1,0 +1,46 @@
+package id.spm.ingest.read;
+
+/**
+ * The whole file is refused: nothing of it is imported. The message is written for the person who
+ * uploaded the file.
+ */
+public final class FileRefusedException extends RuntimeException {
+
+    /** Stable codes of whole-file refusals. */
+    public enum Code {
+        FILE_TOO_LARGE,
+        EMPTY_FILE,
+        UNSUPPORTED_FORMAT,
+        NOT_XLSX,
+        ENCRYPTED_WORKBOOK,
+        MALFORMED_XML,
+        DOCTYPE_REFUSED,
+        ZIP_BOMB,
+        BINARY_CONTENT,
+        UTF16_WITHOUT_BOM,
+        UNTERMINATED_QUOTE,
+        CELL_TOO_LONG,
+        TOO_MANY_COLUMNS,
+        TOO_MANY_ROWS,
+        SHEET_NOT_FOUND,
+        NO_HEADER,
+        LAYOUT_MISMATCH,
+        UNKNOWN_LAYOUT
+    }
+
+    private final Code code;
+
+    public FileRefusedException(Code code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public FileRefusedException(Code code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

@@ -1,0 +1,21 @@
+package id.spm.ingest.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Streams the rows of one sheet; rows are produced one at a time and never held all at once. */
+public interface SheetReader extends Closeable {
+
+    /** The sheet's name (for CSV, the file name). */
+    String sheetName();
+
+    /**
+     * The next row, or {@code null} at the end.
+     *
+     * @throws FileRefusedException when the file turns out to be unreadable or hostile
+     */
+    SheetRow next() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
