@@ -34,7 +34,7 @@ import id.spm.rules.sample.PopulationGenerator;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 @Threads(1)
-@Warmup(iterations = 3, time = 5, timeUnit = TimeUnit.SECONDS)
+@Warmup(iterations = 6, time = 5, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 5, timeUnit = TimeUnit.SECONDS)
 public class EvaluatorBenchmark {
 
