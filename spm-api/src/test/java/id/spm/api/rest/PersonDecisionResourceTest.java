@@ -286,6 +286,19 @@ class PersonDecisionResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentStatesTheScopeRuleAndTheBodies() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        String lookup = "paths.'/api/v1/persons/lookup'.post.";
+        assertThat(doc.getString(lookup + "requestBody.content.'application/json'.schema.'$ref'"))
+                .endsWith("/PersonLookupRequest");
+        assertThat(doc.getString(lookup + "description")).contains("never logged").contains("404 PERSON_NOT_FOUND");
+        String decisions = "paths.'/api/v1/persons/{personKey}/decisions'.get.";
+        assertThat(doc.getString(decisions + "description")).contains("registration Puskesmas or desa");
+        assertThat(doc.getMap(decisions + "responses")).containsKeys("200", "400", "403", "404");
+    }
+
+    @Test
     void theLookupRequestNeverPrintsItsNik() {
         assertThat(new PersonLookupRequest(NIK_COUNTED).toString()).doesNotContain(NIK_COUNTED).doesNotContain("7313");
     }
