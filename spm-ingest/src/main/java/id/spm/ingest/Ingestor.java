@@ -162,7 +162,7 @@ public final class Ingestor {
     private final class Run {
         private final String fileName;
         private final SheetReader reader;
-        private final CellParser parser;
+        private CellParser parser;
         private final LocalDate today;
         private final Consumer<Accepted> sink;
         private final Progress progress;
@@ -219,6 +219,10 @@ public final class Ingestor {
             }
             if (header == null) {
                 throw noHeader(claimed, closest);
+            }
+            if (header.layout().target() == id.spm.ingest.layout.Target.PUSKESMAS) {
+                // The registry layout registers Puskesmas: its codes are new by nature.
+                parser = parser.withPuskesmas(PuskesmasRegistry.unchecked());
             }
             Binding binding = new Binding(header);
             if (!header.duplicates().isEmpty()) {
