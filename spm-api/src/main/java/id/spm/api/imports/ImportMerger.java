@@ -161,6 +161,7 @@ final class ImportMerger {
                 + "date_trunc('month', min(event_date))::date as from_date, "
                 + "(date_trunc('month', max(event_date)) + interval '1 month' - interval '1 day')::date as to_date "
                 + "from imp_event group by 1, 2, 3");
+        exec("analyze imp_scope");
         List<ImportJob.ScopeEntry> scope = scope("select 'service_event', puskesmas_code, layout, from_date, to_date "
                 + "from imp_scope order by 2, 3");
         exec("with d as (delete from service_event s using imp_scope sc where s.kabkota_code = sc.kabkota_code "
@@ -220,6 +221,7 @@ final class ImportMerger {
                 + "and m.month = i.month and m.service_code = i.service_code group by 1, 2");
         exec("create temporary table imp_scope on commit drop as select kabkota_code, puskesmas_code, "
                 + "min(year * 12 + month - 1) as lo, max(year * 12 + month - 1) as hi from imp_count group by 1, 2");
+        exec("analyze imp_scope");
         List<ImportJob.ScopeEntry> scope = scope("select 'monthly_count', puskesmas_code, 'rekap-bulanan', "
                 + "make_date(lo / 12, lo % 12 + 1, 1), "
                 + "(make_date(hi / 12, hi % 12 + 1, 1) + interval '1 month' - interval '1 day')::date "

@@ -116,6 +116,7 @@ public class ImportRunner {
                         PuskesmasRegistry.of(kecamatanOf.keySet()), settings.personKeys(), settings.limits(),
                         guard(task.caller(), kecamatanOf));
                 long[] lastWrite = { System.nanoTime() };
+                long readStarted = System.nanoTime();
                 Report report;
                 try {
                     report = ingestor.read(task.file(), task.fileName(),
@@ -151,6 +152,8 @@ public class ImportRunner {
                     return;
                 }
                 staging.finish();
+                LOG.infof("Import job %d read and staged %d rows in %d ms", id, staging.rows(),
+                        (System.nanoTime() - readStarted) / 1_000_000);
                 probe.reached(id, ImportProbe.STAGED);
                 if (staging.kind() == null) {
                     c.rollback();
@@ -168,6 +171,7 @@ public class ImportRunner {
 
     private void merge(Connection c, Task task, Report report, Kind kind) throws SQLException {
         long id = task.jobId();
+        long mergeStarted = System.nanoTime();
         SortedSet<String> districts = ImportMerger.districts(c, kind);
         ImportMerger.lock(c, districts);
         SortedSet<DistrictYear> years = ImportMerger.districtYears(c, kind);
@@ -193,8 +197,9 @@ public class ImportRunner {
         jobs.finish(c, id, ImportJob.DONE, report.layout(), kabkota, result.scope(), summary, null);
         c.commit();
         LOG.infof("Import job %d (%s): %d rows read, %d created, %d updated, %d unchanged, %d removed, %d rejected; "
-                + "data versions bumped for %s", id, report.layout(), report.rowsRead(), result.created(),
-                result.updated(), result.unchanged(), result.removed(), report.rowsRejected(), result.changed());
+                + "merged and committed in %d ms; data versions bumped for %s", id, report.layout(), report.rowsRead(),
+                result.created(), result.updated(), result.unchanged(), result.removed(), report.rowsRejected(),
+                (System.nanoTime() - mergeStarted) / 1_000_000, result.changed());
     }
 
     private static Set<String> stagedPuskesmas(Connection c, Kind kind) throws SQLException {
