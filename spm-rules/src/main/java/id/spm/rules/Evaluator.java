@@ -42,9 +42,23 @@ public final class Evaluator {
     }
 
     private final RuleSet ruleSet;
+    /**
+     * The context of the last period asked for: a report decides every person for one period, so it is
+     * built once, not per person. Context is immutable (final fields), so a racy cache is safe.
+     */
+    private Context lastContext;
 
     public Evaluator(RuleSet ruleSet) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
+    }
+
+    private Context context(Period period) {
+        Context c = lastContext;
+        if (c == null || !c.period().equals(period)) {
+            c = new Context(period, ruleSet);
+            lastContext = c;
+        }
+        return c;
     }
 
     /** An evaluator with the rule set in force for the period. */
@@ -62,14 +76,14 @@ public final class Evaluator {
      * person is not a recipient in the period.
      */
     public List<Decision> decide(PersonRecord person, SpmService service, Period period) {
-        List<Decision> d = RULES[service.ordinal()].decide(person, new Context(period, ruleSet));
+        List<Decision> d = RULES[service.ordinal()].decide(person, context(period));
         return d.isEmpty() ? List.of(Decision.NotRecipient.of(service)) : d;
     }
 
     /** All twelve services; services the person is not a recipient of map to a single NotRecipient. */
     public Map<SpmService, List<Decision>> decideAll(PersonRecord person, Period period) {
         Map<SpmService, List<Decision>> out = new EnumMap<>(SpmService.class);
-        Context ctx = new Context(period, ruleSet);
+        Context ctx = context(period);
         for (ServiceRule rule : RULES) {
             List<Decision> d = rule.decide(person, ctx);
             out.put(rule.service(), d.isEmpty() ? List.of(Decision.NotRecipient.of(rule.service())) : d);
@@ -82,7 +96,7 @@ public final class Evaluator {
      * building a map.
      */
     public void decideAll(PersonRecord person, Period period, DecisionSink sink) {
-        Context ctx = new Context(period, ruleSet);
+        Context ctx = context(period);
         for (ServiceRule rule : RULES) {
             List<Decision> d = rule.decide(person, ctx);
             for (int i = 0, n = d.size(); i < n; i++) {

@@ -25,6 +25,11 @@ public class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (duringBuild()) {
+            // Quarkus also reads configuration while it builds the application, and records runtime values
+            // it sees then as defaults: a database started at build time would be baked into the jar.
+            return List.of();
+        }
         Map<String, String> values = new HashMap<>();
         Path dataDir = Path.of(get(context, "spm.data-dir", "./data")).toAbsolutePath().normalize();
         boolean ephemeral = Boolean.parseBoolean(get(context, "spm.embedded.ephemeral", "false"));
@@ -50,6 +55,11 @@ public class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFactory 
     @Override
     public java.util.OptionalInt getPriority() {
         return java.util.OptionalInt.of(ORDINAL);
+    }
+
+    private static boolean duringBuild() {
+        return StackWalker.getInstance()
+                .walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith("io.quarkus.deployment.configuration.")));
     }
 
     private static String get(ConfigSourceContext context, String name, String fallback) {

@@ -74,6 +74,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException j) {
+                return json(j, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         String code = Response.Status.fromStatusCode(status) == null ? "HTTP_" + status
                 : Response.Status.fromStatusCode(status).name().toUpperCase(Locale.ROOT);

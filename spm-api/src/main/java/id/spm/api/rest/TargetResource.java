@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.rest.dto.DeriveRequest;
 import id.spm.api.rest.dto.TargetDto;
+import id.spm.api.service.TargetDerivationService;
 import id.spm.api.service.TargetService;
 
 @Path("/api/v1/targets")
@@ -39,9 +41,25 @@ public class TargetResource {
             "note":"Proyeksi BPS 2025: ibu bersalin","createdAt":"2025-01-15T09:30:00+08:00","createdBy":"dinkes-admin"}""";
 
     private final TargetService targets;
+    private final TargetDerivationService derivations;
 
-    public TargetResource(TargetService targets) {
+    public TargetResource(TargetService targets, TargetDerivationService derivations) {
         this.targets = targets;
+        this.derivations = derivations;
+    }
+
+    @POST
+    @Path("/derive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(summary = "Derive sasaran: population × prevalence, the TB formula, or a split over Puskesmas by population", description = "Computed by spm-rules, each figure with a note saying how. store=false previews; store=true keeps them as the areas' latest sasaran.")
+    @APIResponse(responseCode = "200", description = "The derived figures", content = @Content(schema = @Schema(implementation = TargetDto.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "prevalence", value = """
+            [{"area":"73.18","year":2025,"serviceCode":"1.02.02.2.02.0008","amount":14652,"source":"PREVALENCE",
+            "note":"population 15+ of 73.18 in 2025: 174850 × 0.0838 (SKI 2023, 2023) = 14652.43, rounded half up"}]""")))
+    @APIResponse(responseCode = "400", description = "Missing inputs (PREVALENCE_MISSING, POPULATION_MISSING, TARGET_MISSING, TARGET_PENEMUAN_REQUIRED, SERVICE_REQUIRED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TargetDto> derive(@Valid @NotNull DeriveRequest body) {
+        return derivations.derive(body);
     }
 
     @POST

@@ -68,6 +68,11 @@ public class AchievementService {
     private final ObjectMapper mapper;
     private final SpmConfig config;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** In front of achievement_result: the last report read per area and period, with its version. */
+    private final Map<String, Versioned> memory = new ConcurrentHashMap<>();
+
+    private record Versioned(long version, AchievementReport report) {
+    }
 
     public AchievementService(DataSource dataSource, EntityManager em, FactRepository facts, FactInputs inputs,
             ObjectMapper mapper, SpmConfig config) {
@@ -141,6 +146,17 @@ public class AchievementService {
     }
 
     private Optional<AchievementReport> cached(Unit unit, Period period, String area, long version) {
+        String key = unit.code() + "|" + period.label() + "|" + area;
+        Versioned hit = memory.get(key);
+        if (hit != null && hit.version() == version) {
+            return Optional.of(hit.report());
+        }
+        Optional<AchievementReport> stored = stored(unit, period, area, version);
+        stored.ifPresent(r -> memory.put(key, new Versioned(version, r)));
+        return stored;
+    }
+
+    private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version) {
         String sql = "select result::text, computed_at from achievement_result where kabkota_code = ? and year = ? "
                 + "and quarter = ? and area_code = ? and data_version = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -218,6 +234,8 @@ public class AchievementService {
             }
         }
         store(unit, period, version, ruleSet.id(), rows, district ? decisions : null);
+        // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
+        memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
         LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms", unit.code(), period.label(),
                 persons[0], rows.size(), version, (System.nanoTime() - started) / 1_000_000);
     }

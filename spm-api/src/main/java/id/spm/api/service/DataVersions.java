@@ -17,6 +17,12 @@ public final class DataVersions {
     private static final String BUMP = "insert into data_version (kabkota_code, year, version) values (?, ?, 1) "
             + "on conflict (kabkota_code, year) do update set version = data_version.version + 1 returning version";
 
+    /**
+     * The pseudo-year of a district's registry (its Puskesmas and their working areas): it shapes every
+     * year's results, so every year's cache key includes it.
+     */
+    public static final int REGISTRY_YEAR = 0;
+
     private DataVersions() {
     }
 
@@ -42,12 +48,12 @@ public final class DataVersions {
     /**
      * The cache key of a computation for report year {@code year}: the sum of the versions of
      * {@code year - lookbackYears} … {@code year}, since a report reads events of earlier years too
-     * (a pregnancy begun the year before, a balita's immunisations since birth). Any bump in the
-     * window changes it; versions only grow.
+     * (a pregnancy begun the year before, a balita's immunisations since birth), plus the registry's
+     * ({@link #REGISTRY_YEAR}). Any bump in the window changes it; versions only grow.
      */
     public static long windowVersion(EntityManager em, String kabkotaCode, int year, int lookbackYears) {
         Object v = em.createNativeQuery("select coalesce(sum(version), 0) from data_version "
-                + "where kabkota_code = ?1 and year between ?2 and ?3").setParameter(1, kabkotaCode)
+                + "where kabkota_code = ?1 and (year between ?2 and ?3 or year = 0)").setParameter(1, kabkotaCode)
                 .setParameter(2, (short) (year - lookbackYears)).setParameter(3, (short) year).getSingleResult();
         return ((Number) v).longValue();
     }

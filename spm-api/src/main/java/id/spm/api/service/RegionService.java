@@ -85,15 +85,18 @@ public class RegionService {
         } else {
             scope.require(p.kecamatanCode);
         }
+        String previousDistrict = p.kabkotaCode;
         p.name = in.name().strip();
         p.kecamatanCode = kecamatan;
         p.kabkotaCode = AreaCodes.kabkota(kecamatan);
         p.population = in.population();
         p.desaCodes = desa.toArray(String[]::new);
         p.persist();
-        // The hierarchy changed: every cached result of the district is stale, whatever its year.
-        Puskesmas.getEntityManager().createNativeQuery("delete from achievement_result where kabkota_code = ?1")
-                .setParameter(1, p.kabkotaCode).executeUpdate();
+        // The hierarchy changed: every result of the district is stale, whatever its year.
+        DataVersions.bump(Puskesmas.getEntityManager(), p.kabkotaCode, DataVersions.REGISTRY_YEAR);
+        if (previousDistrict != null && !previousDistrict.equals(p.kabkotaCode)) {
+            DataVersions.bump(Puskesmas.getEntityManager(), previousDistrict, DataVersions.REGISTRY_YEAR);
+        }
         return dto(p);
     }
 

@@ -8,7 +8,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,6 +22,7 @@ import id.spm.api.rest.dto.AchievementReport.SubmissionStatus;
 import id.spm.api.rest.dto.SubmissionDto;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.Period;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Frozen submissions (digest §4): a district's period as submitted is stored whole and never
@@ -47,7 +47,7 @@ public class SubmissionService {
         this.em = em;
     }
 
-    @Transactional
+    /** Computes outside any transaction (the computation manages its own connections), then stores. */
     public SubmissionDto freeze(String rawDistrict, Period period) {
         String district = district(rawDistrict);
         scope.require(district);
@@ -59,6 +59,16 @@ public class SubmissionService {
         AchievementReport top = achievements.report(district, period);
         Map<String, AchievementReport> areas = new LinkedHashMap<>();
         collect(top, period, areas);
+        Submission stored = QuarkusTransaction.requiringNew().call(() -> store(district, period, top, areas));
+        return dto(stored, areas, period);
+    }
+
+    private Submission store(String district, Period period, AchievementReport top,
+            Map<String, AchievementReport> areas) {
+        if (find(district, period) != null) {
+            throw ApiException.conflict("ALREADY_SUBMITTED",
+                    district + " " + period.label() + " is already frozen; a submission is never replaced.");
+        }
         Submission s = new Submission();
         s.kabkotaCode = district;
         s.year = (short) period.year();
@@ -73,7 +83,7 @@ public class SubmissionService {
         }
         s.persist();
         em.flush();
-        return dto(s, areas, period);
+        return s;
     }
 
     public SubmissionDto get(String rawDistrict, Period period) {

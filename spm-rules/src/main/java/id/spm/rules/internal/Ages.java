@@ -1,11 +1,13 @@
 package id.spm.rules.internal;
 
 import java.time.LocalDate;
+import java.time.Year;
 
 /**
  * Ages in completed years or months (digest §9, "General"): a birthday counts on its day; a monthly
  * birthday that does not exist in a month falls on its last day; 29 February falls on 28 February in a
- * common year.
+ * common year. Computed on the date fields, without building the birthday date: every rule asks for
+ * ages of every person.
  */
 public final class Ages {
 
@@ -15,8 +17,14 @@ public final class Ages {
     /** Completed years at {@code on}; negative when {@code on} is before the birth. */
     public static int years(LocalDate birth, LocalDate on) {
         int y = on.getYear() - birth.getYear();
-        // LocalDate.plusYears clamps 29 Feb to 28 Feb in a common year, as the digest requires.
-        if (birth.plusYears(y).isAfter(on)) {
+        int bm = birth.getMonthValue();
+        int bd = birth.getDayOfMonth();
+        // The birthday in on's year, as LocalDate.plusYears places it: 29 Feb → 28 Feb in a common year.
+        if (bm == 2 && bd == 29 && !Year.isLeap(on.getYear())) {
+            bd = 28;
+        }
+        int om = on.getMonthValue();
+        if (om < bm || (om == bm && on.getDayOfMonth() < bd)) {
             y--;
         }
         return y;
@@ -25,8 +33,12 @@ public final class Ages {
     /** Completed months at {@code on}; a monthly birthday missing from a month falls on its last day. */
     public static int months(LocalDate birth, LocalDate on) {
         int m = (on.getYear() - birth.getYear()) * 12 + (on.getMonthValue() - birth.getMonthValue());
-        // plusMonths clamps day 31 to the month's last day: the monthly birthday rule.
-        if (birth.plusMonths(m).isAfter(on)) {
+        // The monthly birthday in on's month, as plusMonths places it: day 31 → the month's last day.
+        int bd = birth.getDayOfMonth();
+        if (bd > 28) {
+            bd = Math.min(bd, on.lengthOfMonth());
+        }
+        if (bd > on.getDayOfMonth()) {
             m--;
         }
         return m;

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.Month;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -94,14 +92,14 @@ final class PersonSynthesizer {
     private final int year;
     private final LocalDate jan1;
     private final LocalDate dec31;
-    private final LocalDate schoolStart;
+    private final LocalDate march31;
 
     PersonSynthesizer(long seed, int year) {
         this.seed = seed;
         this.year = year;
         this.jan1 = LocalDate.of(year, 1, 1);
         this.dec31 = LocalDate.of(year, 12, 31);
-        this.schoolStart = LocalDate.of(year - 1, 6, 1);
+        this.march31 = LocalDate.of(year, 3, 31);
     }
 
     /**
@@ -438,118 +436,132 @@ final class PersonSynthesizer {
     /**
      * Monthly Posyandu weighings; length, head circumference and vitamin A in February and August (bulan
      * vitamin A); development at 3, 6, 9, 11, 15, 21, 30, 42 and 54 months; the immunisation schedule.
-     * Each shortfall drops the first such service inside the window the child is judged on (§9.4).
+     * The records reach back to the start of the earliest window any quarter of the year judges the child
+     * on (§9.4: standard 1 over [birth, 1st birthday), 2 over [1st, 2nd birthday), 3 over the calendar
+     * year), as a cohort register holds them. Each shortfall is drawn per window and drops the first such
+     * service inside it, so a child can meet one standard and miss the next.
      */
     private void balita(Rng r, PersonRecord.Builder b, LocalDate birth, Home home) {
         if (!r.chance(BALITA_REGISTERED)) {
             return;
         }
-        int by = birth.getYear();
-        LocalDate winStart;
-        LocalDate winEnd;
-        if (by >= year - 1) {
-            winStart = birth;
-            winEnd = birth.plusYears(1).minusDays(1);
-        } else if (by == year - 2) {
-            winStart = birth.plusYears(1);
-            winEnd = birth.plusYears(2).minusDays(1);
-        } else {
-            winStart = jan1;
-            winEnd = dec31;
-        }
-        LocalDate from = winStart;
+        // The window judged at 31 March starts earliest: later quarters judge the same or a later one.
+        int monthsAtQ1 = ageMonths(birth, march31);
+        LocalDate from = monthsAtQ1 < 24 ? birth : monthsAtQ1 < 36 ? birth.plusYears(1) : jan1;
         boolean poorAttendance = r.chance(0.12);
-        boolean[] drop = new boolean[ChildServiceType.values().length];
-        drop[ChildServiceType.LENGTH_HEIGHT.ordinal()] = r.chance(0.04);
-        drop[ChildServiceType.HEAD_CIRCUMFERENCE.ordinal()] = r.chance(0.04);
-        drop[ChildServiceType.DEVELOPMENT.ordinal()] = r.chance(0.05);
-        boolean dropVitaminA = r.chance(0.07);
-        boolean dropImmunisation = r.chance(0.10);
+        // drop[w][type]: the first such service in window w (0: standard 1, 1: standard 2, 2: the later
+        // years) is missed.
+        boolean[][] drop = new boolean[3][ChildServiceType.values().length];
+        for (boolean[] w : drop) {
+            w[ChildServiceType.LENGTH_HEIGHT.ordinal()] = r.chance(0.04);
+            w[ChildServiceType.HEAD_CIRCUMFERENCE.ordinal()] = r.chance(0.04);
+            w[ChildServiceType.DEVELOPMENT.ordinal()] = r.chance(0.05);
+            w[ChildServiceType.VITAMIN_A_BLUE.ordinal()] = r.chance(0.07);
+            w[ChildServiceType.VITAMIN_A_RED.ordinal()] = w[ChildServiceType.VITAMIN_A_BLUE.ordinal()];
+        }
+        String basicMissed = r.chance(0.10) ? r.pick(BASIC_OFTEN_MISSED) : null;
+        String boosterMissed = r.chance(0.10) ? r.pick(BOOSTER_OFTEN_MISSED) : null;
         String pkm = home.puskesmas();
+        LocalDate birthday1 = birth.plusYears(1);
+        LocalDate birthday2 = birth.plusYears(2);
 
-        if (by >= year - 1) {
+        if (from.equals(birth)) {
             b.add(new ChildService(birth, pkm, ChildServiceType.WEIGHING, null, tenths(3.2 + r.gaussian(0, 0.4))));
         }
-        LocalDate month = from.withDayOfMonth(1);
-        while (!month.isAfter(dec31)) {
-            LocalDate d = month.withDayOfMonth(Math.min(home.posyanduDay(), month.lengthOfMonth()));
-            if (!d.isBefore(from) && d.isAfter(birth) && (poorAttendance ? r.chance(0.45) : r.chance(0.97))) {
-                int m = (int) ChronoUnit.MONTHS.between(birth, d);
+        int posyanduDay = home.posyanduDay();
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(dec31); month = month.plusMonths(1)) {
+            // Posyandu days are 5–25: every month has them.
+            LocalDate d = month.withDayOfMonth(posyanduDay);
+            if (d.isBefore(from) || !d.isAfter(birth)) {
+                continue;
+            }
+            int m = ageMonths(birth, d);
+            if (poorAttendance ? r.chance(0.45) : r.chance(0.97)) {
                 b.add(new ChildService(d, pkm, ChildServiceType.WEIGHING, null,
                         tenths(weightKg(m) * (1 + r.gaussian(0, 0.07)))));
                 if (r.chance(0.04)) {
                     b.add(new ChildService(d, pkm, ChildServiceType.MTBS, null, null));
                 }
             }
-            if (month.getMonth() == Month.FEBRUARY || month.getMonth() == Month.AUGUST) {
-                campaign(r, b, birth, d, from, winStart, winEnd, drop, dropVitaminA, pkm);
-                dropVitaminA = dropVitaminA && !(inWindow(d, winStart, winEnd) && ageMonths(birth, d) >= 6);
+            int mv = month.getMonthValue();
+            if (mv == 2 || mv == 8) {
+                campaign(r, b, d, m, drop[window(d, birthday1, birthday2)], pkm);
             }
-            month = month.plusMonths(1);
         }
-        for (int m : new int[] { 3, 6, 9, 11, 15, 21, 30, 42, 54 }) {
+        for (int m : DEVELOPMENT_MONTHS) {
             LocalDate d = birth.plusMonths(m).plusDays(r.between(0, 14));
             if (d.isBefore(from) || d.isAfter(dec31)) {
                 continue;
             }
-            if (inWindow(d, winStart, winEnd) && drop[ChildServiceType.DEVELOPMENT.ordinal()]) {
-                drop[ChildServiceType.DEVELOPMENT.ordinal()] = false;
+            boolean[] w = drop[window(d, birthday1, birthday2)];
+            if (w[ChildServiceType.DEVELOPMENT.ordinal()]) {
+                w[ChildServiceType.DEVELOPMENT.ordinal()] = false;
                 continue;
             }
             b.add(new ChildService(d, pkm, ChildServiceType.DEVELOPMENT, null, null));
         }
-        if (by >= year - 2) {
-            immunisations(r, b, birth, pkm, dropImmunisation ? (by == year - 2 ? r.pick(new String[] { "MR2",
-                    "DPT-HB-HIB4" }) : r.pick(new String[] { "MR1", "DPT-HB-HIB3", "BCG" })) : null);
+        if (monthsAtQ1 < 36) {
+            immunisations(r, b, birth, from, pkm, basicMissed, boosterMissed);
         }
     }
 
-    private void campaign(Rng r, PersonRecord.Builder b, LocalDate birth, LocalDate d, LocalDate from,
-            LocalDate winStart, LocalDate winEnd, boolean[] drop, boolean dropVitaminA, String pkm) {
-        if (d.isBefore(from) || !d.isAfter(birth)) {
-            return;
-        }
-        int m = ageMonths(birth, d);
-        boolean inWindow = inWindow(d, winStart, winEnd);
-        for (ChildServiceType t : new ChildServiceType[] { ChildServiceType.LENGTH_HEIGHT,
-                ChildServiceType.HEAD_CIRCUMFERENCE }) {
-            if (t == ChildServiceType.HEAD_CIRCUMFERENCE && m >= 24 && d.getMonth() != Month.AUGUST) {
+    private static final int[] DEVELOPMENT_MONTHS = { 3, 6, 9, 11, 15, 21, 30, 42, 54 };
+    private static final String[] BASIC_OFTEN_MISSED = { "MR1", "DPT-HB-HIB3", "BCG" };
+    private static final String[] BOOSTER_OFTEN_MISSED = { "MR2", "DPT-HB-HIB4" };
+
+    /** 0 before the 1st birthday (standard 1), 1 before the 2nd (standard 2), else 2. */
+    private static int window(LocalDate d, LocalDate birthday1, LocalDate birthday2) {
+        return d.isBefore(birthday1) ? 0 : d.isBefore(birthday2) ? 1 : 2;
+    }
+
+    /** February and August: length, head circumference (from 24 months in August only) and vitamin A. */
+    private void campaign(Rng r, PersonRecord.Builder b, LocalDate d, int m, boolean[] drop, String pkm) {
+        for (ChildServiceType t : MEASURED) {
+            if (t == ChildServiceType.HEAD_CIRCUMFERENCE && m >= 24 && d.getMonthValue() != 8) {
                 continue;
             }
-            if (inWindow && drop[t.ordinal()]) {
+            if (drop[t.ordinal()]) {
                 drop[t.ordinal()] = false;
                 continue;
             }
             double cm = t == ChildServiceType.LENGTH_HEIGHT ? lengthCm(m) : headCm(m);
             b.add(new ChildService(d, pkm, t, null, tenths(cm + r.gaussian(0, 1.2))));
         }
-        if (m >= 6 && m <= 59 && !(inWindow && dropVitaminA)) {
-            b.add(new ChildService(d, pkm, m <= 11 ? ChildServiceType.VITAMIN_A_BLUE : ChildServiceType.VITAMIN_A_RED,
-                    null, null));
+        if (m >= 6 && m <= 59) {
+            ChildServiceType vitaminA = m <= 11 ? ChildServiceType.VITAMIN_A_BLUE : ChildServiceType.VITAMIN_A_RED;
+            if (drop[vitaminA.ordinal()]) {
+                drop[vitaminA.ordinal()] = false;
+            } else {
+                b.add(new ChildService(d, pkm, vitaminA, null, null));
+            }
         }
     }
+
+    private static final ChildServiceType[] MEASURED = { ChildServiceType.LENGTH_HEIGHT,
+            ChildServiceType.HEAD_CIRCUMFERENCE };
 
     private static final Object[][] SCHEDULE = { { 0, 1, "HB0" }, { 30, 40, "BCG" }, { 30, 40, "OPV1" },
             { 60, 70, "DPT-HB-HIB1", "OPV2", "PCV1" }, { 90, 100, "DPT-HB-HIB2", "OPV3", "PCV2" },
             { 120, 130, "DPT-HB-HIB3", "OPV4", "IPV1" }, { 270, 290, "MR1" }, { 365, 385, "PCV3" },
             { 540, 560, "DPT-HB-HIB4", "MR2" } };
 
-    private void immunisations(Rng r, PersonRecord.Builder b, LocalDate birth, String pkm, String skipped) {
+    /** The schedule from birth; doses before {@code from} (outside every judged window) are not listed. */
+    private void immunisations(Rng r, PersonRecord.Builder b, LocalDate birth, LocalDate from, String pkm,
+            String basicMissed, String boosterMissed) {
         for (Object[] s : SCHEDULE) {
             LocalDate d = birth.plusDays(r.between((Integer) s[0], (Integer) s[1]));
             if (d.isAfter(dec31)) {
                 return;
             }
+            if (d.isBefore(from)) {
+                continue;
+            }
             for (int i = 2; i < s.length; i++) {
-                if (!s[i].equals(skipped)) {
+                if (!s[i].equals(basicMissed) && !s[i].equals(boosterMissed)) {
                     b.add(new ChildService(d, pkm, ChildServiceType.IMMUNISATION, (String) s[i], null));
                 }
             }
         }
-    }
-
-    private static boolean inWindow(LocalDate d, LocalDate start, LocalDate end) {
-        return !d.isBefore(start) && !d.isAfter(end);
     }
 
     private static int ageMonths(LocalDate birth, LocalDate on) {
@@ -694,15 +706,18 @@ final class PersonSynthesizer {
             int systolic = hypertensive ? r.gaussianInt(152, 14, 110, 220) : r.gaussianInt(121, 11, 90, 165);
             int diastolic = hypertensive ? r.gaussianInt(95, 9, 70, 130) : r.gaussianInt(78, 7, 55, 105);
             double weight = bmi * height * height / 10_000 * (1 + r.gaussian(0, 0.01));
-            boolean glucoseDue = age >= 40 || Boolean.TRUE.equals(familyDm) || bmi >= 27 || systolic >= 140
-                    || diastolic >= 90;
+            BigDecimal weightKg = tenths(weight);
+            BigDecimal heightCm = tenths(height);
+            // §9.6 judges BMI ≥ 27 exactly on the recorded weight and height, not on the drawn BMI.
+            boolean glucoseDue = age >= 40 || Boolean.TRUE.equals(familyDm) || bmiAtLeast27(weightKg, heightCm)
+                    || systolic >= 140 || diastolic >= 90;
             BigDecimal glucose = (glucoseDue || glucoseAnyway || elderly) && !missGlucose
                     ? whole(diabetic ? r.gaussianInt(215, 55, 110, 500) : r.gaussianInt(104, 16, 65, 199))
                     : null;
             boolean womanOfTetanusAge = female && age >= 15 && age <= 39;
             boolean womanOfIvaAge = female && age >= 30 && age <= 50;
             b.add(new Screening(date, r.chance(0.02) ? home.neighbour() : home.puskesmas(), home.desa(), place,
-                    tenths(weight), tenths(height), missWaist ? null : tenths(40 + 1.9 * bmi + r.gaussian(0, 3)),
+                    weightKg, heightCm, missWaist ? null : tenths(40 + 1.9 * bmi + r.gaussian(0, 3)),
                     (elderly || Boolean.TRUE.equals(bride)) && !missLila ? tenths(r.gaussian(27, 3)) : null,
                     systolic, diastolic, glucose,
                     elderly && !missCholesterol ? whole(r.gaussianInt(196, 38, 110, 350)) : null,
@@ -718,6 +733,13 @@ final class PersonSynthesizer {
                     elderly && !missAdl ? Integer.valueOf(adl(r)) : null, familyDm, bride,
                     noEducation ? (r.chance(0.5) ? null : Boolean.FALSE) : Boolean.TRUE));
         }
+    }
+
+    /** weight ÷ (height/100)² ≥ 27, exactly: in tenths, weight × 100 000 ≥ 27 × height². */
+    private static boolean bmiAtLeast27(BigDecimal weightKg, BigDecimal heightCm) {
+        long w = weightKg.unscaledValue().longValueExact();
+        long h = heightCm.unscaledValue().longValueExact();
+        return w * 100_000 >= 27 * h * h;
     }
 
     private static int adl(Rng r) {

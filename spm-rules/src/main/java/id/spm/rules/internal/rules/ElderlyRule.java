@@ -8,7 +8,6 @@ import id.spm.rules.Decision;
 import id.spm.rules.Reason;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
-import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -23,6 +22,7 @@ import id.spm.rules.model.Screening;
 public final class ElderlyRule implements ServiceRule {
 
     static final String PREFIX = "ELDERLY";
+    private static final String[] CODES = ScreeningItem.codes(PREFIX);
 
     // §9.7: each recorded at least once over the recipient's screenings.
     private static final int REQUIRED = ScreeningItem.mask(ScreeningItem.WEIGHT, ScreeningItem.HEIGHT,
@@ -47,10 +47,21 @@ public final class ElderlyRule implements ServiceRule {
         LocalDate end = ctx.end();
         int recorded = 0;
         int n = 0;
+        // Attribution (§9 General) in the same pass: every screening on or before E, whatever the age.
+        LocalDate bestDate = null;
+        String puskesmas = null;
         for (int i = 0, size = all.size(); i < size; i++) {
             Screening s = all.get(i);
             LocalDate d = s.date();
-            if (d.isBefore(start) || d.isAfter(end) || Ages.years(birth, d) < minAge) {
+            if (d.isAfter(end)) {
+                continue;
+            }
+            int c = bestDate == null ? 1 : d.compareTo(bestDate);
+            if (c > 0 || (c == 0 && s.puskesmas().compareTo(puskesmas) < 0)) {
+                bestDate = d;
+                puskesmas = s.puskesmas();
+            }
+            if (d.isBefore(start) || Ages.years(birth, d) < minAge) {
                 continue;
             }
             n++;
@@ -59,13 +70,12 @@ public final class ElderlyRule implements ServiceRule {
         if (n == 0) {
             return List.of();
         }
-        String puskesmas = Attribution.latest(end, all);
         int missing = REQUIRED & ~recorded;
         if (missing == 0) {
             return List.of(new Decision.Counted(SpmService.ELDERLY, "", puskesmas, List.of()));
         }
         List<Reason> reasons = new ArrayList<>(Integer.bitCount(missing));
-        ScreeningItem.addMissing(reasons, missing, PREFIX, null, n, start, end, ctx.clause("§9.7"));
+        ScreeningItem.addMissing(reasons, missing, CODES, null, n, ctx, ctx.clause("§9.7"));
         return List.of(new Decision.NotCounted(SpmService.ELDERLY, "", puskesmas, reasons, List.of()));
     }
 }

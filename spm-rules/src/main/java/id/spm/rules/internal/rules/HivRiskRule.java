@@ -62,7 +62,7 @@ public final class HivRiskRule implements ServiceRule {
         if (r1) {
             return List.of(new Decision.Counted(SpmService.HIV_RISK, "", puskesmas, List.of()));
         }
-        String msg = "no R1 test from " + start + " to " + end
+        String msg = "no R1 test" + ctx.span()
                 + (otherDate == null ? "" : " (" + otherType + " on " + otherDate + " does not count)");
         return List.of(new Decision.NotCounted(SpmService.HIV_RISK, "", puskesmas,
                 List.of(new Reason(R1_MISSING, msg, ctx.clause("§9.12"))), List.of()));

@@ -11,7 +11,6 @@ import id.spm.rules.MonitoringPolicy;
 import id.spm.rules.Reason;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
-import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -59,12 +58,22 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
         boolean recipient = false;
         LocalDate firstDiagnosed = null;
         int size = visits.size();
+        // Attribution (§9 General) in the same pass: the latest visit on or before E, any diagnosis.
+        LocalDate bestDate = null;
+        String puskesmas = null;
         for (int i = 0; i < size; i++) {
             PtmVisit v = visits.get(i);
+            LocalDate d = v.date();
+            if (!d.isAfter(end)) {
+                int c = bestDate == null ? 1 : d.compareTo(bestDate);
+                if (c > 0 || (c == 0 && v.puskesmas().compareTo(puskesmas) < 0)) {
+                    bestDate = d;
+                    puskesmas = v.puskesmas();
+                }
+            }
             if (!diagnosed(v)) {
                 continue;
             }
-            LocalDate d = v.date();
             if (d.isBefore(start)) {
                 diagnosedBefore = true;
             } else if (!d.isAfter(end)) {
@@ -72,7 +81,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
                     firstDiagnosed = d;
                 }
                 // §9.8/§9.9: a recipient is aged ≥ 15 on the date of a diagnosed visit in [1 Jan, E].
-                recipient |= Ages.years(birth, d) >= p.minAge();
+                recipient = recipient || Ages.years(birth, d) >= p.minAge();
             }
         }
         if (!recipient) {
@@ -108,7 +117,6 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
             }
         }
 
-        String puskesmas = Attribution.latest(end, visits);
         SpmService service = service();
         String clause = null;
         List<Reason> reasons = null;
@@ -124,11 +132,11 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
                     continue;
                 }
                 if (gaps == null) {
-                    gaps = new StringBuilder();
+                    gaps = new StringBuilder(64);
                 } else {
                     gaps.append(", ");
                 }
-                gaps.append(yearMonth(end.getYear(), m));
+                appendYearMonth(gaps, end.getYear(), m);
             }
             if (gaps != null) {
                 clause = ctx.clause(section());
@@ -148,7 +156,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
                 clause = ctx.clause(section());
                 reasons = new ArrayList<>(3);
                 reasons.add(new Reason(prefix() + "_NO_QUALIFYING_VISIT",
-                        "no visit with " + qualifyingText() + " from " + start + " to " + end, clause));
+                        "no visit with " + qualifyingText() + ctx.span(), clause));
             }
         }
         if (!education) {
@@ -157,7 +165,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
                 reasons = new ArrayList<>(2);
             }
             reasons.add(new Reason(prefix() + "_EDUCATION_MISSING",
-                    "education \"yes\" not recorded at any visit from " + start + " to " + end, clause));
+                    "education \"yes\" not recorded at any visit" + ctx.span(), clause));
         }
         if (checkDrug && highDate != null && !drugTherapy) {
             if (reasons == null) {
@@ -166,7 +174,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
             }
             reasons.add(new Reason(prefix() + "_DRUG_THERAPY_MISSING",
                     "systolic " + highSystolic + " on " + highDate + " is above " + p.drugTherapySystolicAbove()
-                            + " but drug therapy \"yes\" is not recorded from " + start + " to " + end,
+                            + " but drug therapy \"yes\" is not recorded" + ctx.span(),
                     clause));
         }
         if (reasons == null) {
@@ -195,6 +203,10 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
     }
 
     private static String yearMonth(int year, int month) {
-        return year + (month < 10 ? "-0" : "-") + month;
+        return appendYearMonth(new StringBuilder(7), year, month).toString();
+    }
+
+    private static StringBuilder appendYearMonth(StringBuilder sb, int year, int month) {
+        return sb.append(year).append(month < 10 ? "-0" : "-").append(month);
     }
 }

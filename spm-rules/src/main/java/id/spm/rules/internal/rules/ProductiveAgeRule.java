@@ -12,7 +12,6 @@ import id.spm.rules.Reason;
 import id.spm.rules.ScreeningParameters;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
-import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -40,6 +39,12 @@ public final class ProductiveAgeRule implements ServiceRule {
             ScreeningItem.WAIST, ScreeningItem.SYSTOLIC, ScreeningItem.DIASTOLIC, ScreeningItem.RISKY_BEHAVIOUR,
             ScreeningItem.MENTAL_HEALTH, ScreeningItem.SIGHT, ScreeningItem.HEARING, ScreeningItem.EDUCATION);
 
+    /** "IVA/SADANIS reported" assumptions by [recorded][age]: the message depends on nothing else. */
+    private static final Assumption[][] IVA_NOTES = new Assumption[2][151];
+    private static final List<Assumption> SEX_UNKNOWN_NOTE = List.of(new Assumption(SEX_UNKNOWN,
+            "sex not recorded: tetanus status and IVA/SADANIS, required or reported for women only, were not considered"));
+    private static final String[] CODES = ScreeningItem.codes(PREFIX);
+
     @Override
     public SpmService service() {
         return SpmService.PRODUCTIVE_AGE;
@@ -60,17 +65,29 @@ public final class ProductiveAgeRule implements ServiceRule {
         LocalDate latest = null;
         boolean familyDm = false;
         boolean catin = false;
+        // Attribution (§9 General) in the same pass: every screening on or before E, whatever the age.
+        LocalDate bestDate = null;
+        String puskesmas = null;
         for (int i = 0, size = all.size(); i < size; i++) {
             Screening s = all.get(i);
-            if (!inBand(s, birth, start, end, p)) {
+            LocalDate d = s.date();
+            if (d.isAfter(end)) {
+                continue;
+            }
+            int c = bestDate == null ? 1 : d.compareTo(bestDate);
+            if (c > 0 || (c == 0 && s.puskesmas().compareTo(puskesmas) < 0)) {
+                bestDate = d;
+                puskesmas = s.puskesmas();
+            }
+            if (d.isBefore(start) || !inBand(Ages.years(birth, d), p)) {
                 continue;
             }
             n++;
             recorded |= ScreeningItem.recorded(s);
             familyDm |= Boolean.TRUE.equals(s.familyHistoryDm());
             catin |= Boolean.TRUE.equals(s.brideOrGroom());
-            if (latest == null || s.date().isAfter(latest)) {
-                latest = s.date();
+            if (latest == null || d.isAfter(latest)) {
+                latest = d;
             }
         }
         if (n == 0) {
@@ -107,37 +124,53 @@ public final class ProductiveAgeRule implements ServiceRule {
         }
 
         if (sex == null && (tetanusAge || ivaAge)) {
-            assumptions = new ArrayList<>(2);
-            assumptions.add(new Assumption(SEX_UNKNOWN,
-                    "sex not recorded: tetanus status and IVA/SADANIS, required or reported for women only, were not considered"));
+            assumptions = SEX_UNKNOWN_NOTE;
         }
         if (woman && ivaAge && !p.ivaDecides()) {
-            if (assumptions.isEmpty()) {
-                assumptions = new ArrayList<>(1);
-            }
-            assumptions.add(new Assumption(IVA_REPORTED, "IVA/SADANIS "
-                    + ((recorded & ScreeningItem.IVA_SADANIS.bit) != 0 ? "recorded" : "not recorded")
-                    + " for a woman aged " + age
-                    + "; reported, not deciding (screening.ivaDecides=false: the exports show neither sexual history nor the 3-year interval)"));
+            assumptions = List.of(ivaNote((recorded & ScreeningItem.IVA_SADANIS.bit) != 0, age));
         }
 
-        String puskesmas = Attribution.latest(end, all);
         int missing = required & ~recorded;
         if (missing == 0) {
             return List.of(new Decision.Counted(SpmService.PRODUCTIVE_AGE, "", puskesmas, assumptions));
         }
+        // Why each conditional item was required, built only for the items missing.
         String[] because = new String[ScreeningItem.count()];
         because[ScreeningItem.GLUCOSE.ordinal()] = glucoseWhy;
-        because[ScreeningItem.PUMA.ordinal()] = "from age " + p.pumaMinAge() + " (aged " + age
-                + " at the latest screening)";
-        because[ScreeningItem.TETANUS.ordinal()] = "for women aged " + p.productiveMinAge() + "–"
-                + p.tetanusWomenMaxAge() + " (aged " + age + " at the latest screening)";
+        if ((missing & ScreeningItem.PUMA.bit) != 0) {
+            because[ScreeningItem.PUMA.ordinal()] = "from age " + p.pumaMinAge() + " (aged " + age
+                    + " at the latest screening)";
+        }
+        if ((missing & ScreeningItem.TETANUS.bit) != 0) {
+            because[ScreeningItem.TETANUS.ordinal()] = "for women aged " + p.productiveMinAge() + "–"
+                    + p.tetanusWomenMaxAge() + " (aged " + age + " at the latest screening)";
+        }
         because[ScreeningItem.LILA.ordinal()] = "for a bride or groom-to-be (catin)";
-        because[ScreeningItem.IVA_SADANIS.ordinal()] = "for women aged " + p.ivaMinAge() + "–" + p.ivaMaxAge()
-                + " (screening.ivaDecides=true)";
+        if ((missing & ScreeningItem.IVA_SADANIS.bit) != 0) {
+            because[ScreeningItem.IVA_SADANIS.ordinal()] = "for women aged " + p.ivaMinAge() + "–" + p.ivaMaxAge()
+                    + " (screening.ivaDecides=true)";
+        }
         List<Reason> reasons = new ArrayList<>(Integer.bitCount(missing));
-        ScreeningItem.addMissing(reasons, missing, PREFIX, because, n, start, end, ctx.clause("§9.6"));
+        ScreeningItem.addMissing(reasons, missing, CODES, because, n, ctx, ctx.clause("§9.6"));
         return List.of(new Decision.NotCounted(SpmService.PRODUCTIVE_AGE, "", puskesmas, reasons, assumptions));
+    }
+
+    private static Assumption ivaNote(boolean recorded, int age) {
+        int r = recorded ? 1 : 0;
+        Assumption a = age >= 0 && age < IVA_NOTES[r].length ? IVA_NOTES[r][age] : null;
+        if (a == null) {
+            a = new Assumption(IVA_REPORTED, "IVA/SADANIS " + (recorded ? "recorded" : "not recorded")
+                    + " for a woman aged " + age
+                    + "; reported, not deciding (screening.ivaDecides=false: the exports show neither sexual history nor the 3-year interval)");
+            if (age >= 0 && age < IVA_NOTES[r].length) {
+                IVA_NOTES[r][age] = a; // immutable: a racy cache is safe
+            }
+        }
+        return a;
+    }
+
+    private static boolean inBand(int age, ScreeningParameters p) {
+        return age >= p.productiveMinAge() && age < p.elderlyMinAge();
     }
 
     private static boolean inBand(Screening s, LocalDate birth, LocalDate start, LocalDate end,
@@ -146,8 +179,7 @@ public final class ProductiveAgeRule implements ServiceRule {
         if (d.isBefore(start) || d.isAfter(end)) {
             return false;
         }
-        int age = Ages.years(birth, d);
-        return age >= p.productiveMinAge() && age < p.elderlyMinAge();
+        return inBand(Ages.years(birth, d), p);
     }
 
     /**

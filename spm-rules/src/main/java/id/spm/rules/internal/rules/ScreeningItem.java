@@ -1,9 +1,10 @@
 package id.spm.rules.internal.rules;
 
-import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import id.spm.rules.Reason;
+import id.spm.rules.internal.Context;
 import id.spm.rules.model.Screening;
 
 /**
@@ -113,22 +114,60 @@ enum ScreeningItem {
         return prefix + "_" + name() + "_MISSING";
     }
 
+    /** The reason codes of every item under a prefix, by ordinal: built once per rule, not per person. */
+    static String[] codes(String prefix) {
+        String[] out = new String[VALUES.length];
+        for (ScreeningItem item : VALUES) {
+            out[item.ordinal()] = item.code(prefix);
+        }
+        return out;
+    }
+
     /**
-     * One reason per missing item, in item order. {@code because} holds, per item ordinal, why a
-     * conditional item was required ({@code null} for items every recipient needs).
+     * One reason per missing item, in item order. {@code codes} are the rule's {@link #codes}; {@code because}
+     * holds, per item ordinal, why a conditional item was required ({@code null} for items every recipient
+     * needs).
      */
-    static void addMissing(List<Reason> out, int missing, String prefix, String[] because, int screenings,
-            LocalDate from, LocalDate to, String clause) {
-        String where = screenings == 1 ? "the screening" : "any of the " + screenings + " screenings";
+    static void addMissing(List<Reason> out, int missing, String[] codes, String[] because, int screenings,
+            Context ctx, String clause) {
+        String where = null;
         for (ScreeningItem item : VALUES) {
             if ((missing & item.bit) == 0) {
                 continue;
             }
             String why = because == null ? null : because[item.ordinal()];
-            String msg = (item == EDUCATION ? "education \"yes\" not recorded" : item.label + " not recorded") + " at "
-                    + where + " from " + from + " to " + to + (why == null ? "" : "; required " + why);
-            out.add(new Reason(item.code(prefix), msg, clause));
+            if (why == null && screenings <= MEMO_SCREENINGS) {
+                // The same item missing at the same number of screenings reads the same for everyone.
+                ReasonKey key = new ReasonKey(codes[item.ordinal()], screenings, ctx.span(), clause);
+                Reason r = REASONS.get(key);
+                if (r == null) {
+                    r = new Reason(key.code(), item.message(where(screenings, key.span()), null), clause);
+                    REASONS.putIfAbsent(key, r);
+                }
+                out.add(r);
+                continue;
+            }
+            if (where == null) {
+                where = where(screenings, ctx.span());
+            }
+            out.add(new Reason(codes[item.ordinal()], item.message(where, why), clause));
         }
+    }
+
+    /** Reasons are memoised up to this many screenings; more are rare and built each time. */
+    private static final int MEMO_SCREENINGS = 4;
+    private static final ConcurrentHashMap<ReasonKey, Reason> REASONS = new ConcurrentHashMap<>();
+
+    private record ReasonKey(String code, int screenings, String span, String clause) {
+    }
+
+    private static String where(int screenings, String span) {
+        return (screenings == 1 ? " at the screening" : " at any of the " + screenings + " screenings") + span;
+    }
+
+    private String message(String where, String why) {
+        return (this == EDUCATION ? "education \"yes\" not recorded" : label + " not recorded") + where
+                + (why == null ? "" : "; required " + why);
     }
 
     static int count() {

@@ -79,7 +79,7 @@ public final class SevereMentalDisorderRule implements ServiceRule {
             return List.of(new Decision.Counted(SpmService.SEVERE_MENTAL_DISORDER, "", puskesmas, List.of()));
         }
         String clause = ctx.clause("§9.10");
-        String span = " from " + start + " to " + end;
+        String span = ctx.span();
         List<Reason> reasons = new ArrayList<>(3);
         if (!exam) {
             String detail = "";

@@ -1,0 +1,141 @@
+package id.spm.api.service;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import id.spm.api.entity.Prevalence;
+import id.spm.api.entity.Puskesmas;
+import id.spm.api.entity.Target;
+import id.spm.api.mapping.AreaCodes;
+import id.spm.api.rest.dto.DeriveRequest;
+import id.spm.api.rest.dto.TargetDto;
+import id.spm.api.security.CallerScope;
+import id.spm.rules.SpmService;
+import id.spm.rules.target.AgeGroup;
+import id.spm.rules.target.LargestRemainder;
+import id.spm.rules.target.TargetDerivations;
+import id.spm.rules.target.TbFormula;
+import io.quarkus.panache.common.Sort;
+
+/** Derived sasaran through spm-rules ({@link TargetDerivations}, {@link LargestRemainder}), with provenance. */
+@ApplicationScoped
+public class TargetDerivationService {
+
+    private final CallerScope scope;
+    private final FactInputs inputs;
+
+    public TargetDerivationService(CallerScope scope, FactInputs inputs) {
+        this.scope = scope;
+        this.inputs = inputs;
+    }
+
+    @Transactional
+    public List<TargetDto> derive(DeriveRequest in) {
+        String area = AreaCodes.normalize(in.area());
+        String kabkota = TargetService.kabkotaOf(area);
+        scope.require(area);
+        List<id.spm.rules.target.Target> derived = switch (in.method()) {
+            case PREVALENCE -> List.of(prevalence(area, kabkota, in));
+            case TB_FORMULA -> {
+                if (in.targetPenemuan() == null) {
+                    throw ApiException.badRequest("TARGET_PENEMUAN_REQUIRED", "TB_FORMULA needs targetPenemuan.");
+                }
+                yield List.of(TargetDerivations.fromTbTarget(area, in.year(), in.targetPenemuan(), TbFormula.DEFAULT));
+            }
+            case SPLIT -> split(area, in);
+        };
+        List<TargetDto> out = new ArrayList<>();
+        for (id.spm.rules.target.Target t : derived) {
+            Target e = new Target();
+            e.areaCode = t.area();
+            e.kabkotaCode = kabkota;
+            e.year = (short) t.year();
+            e.serviceCode = t.service().code();
+            e.amount = t.amount();
+            e.source = DemoLoader.source(t.source().label());
+            e.note = t.note();
+            e.createdBy = scope.subject();
+            if (in.store()) {
+                e.persist();
+            }
+            out.add(TargetService.dto(e));
+        }
+        if (in.store()) {
+            DataVersions.bump(Target.getEntityManager(), kabkota, in.year());
+        }
+        return out;
+    }
+
+    private id.spm.rules.target.Target prevalence(String area, String kabkota, DeriveRequest in) {
+        SpmService service = service(in);
+        id.spm.rules.target.Prevalence p;
+        if (in.prevalence() != null) {
+            p = rules(service, in.prevalence().rate(), in.prevalence().ageBand(), in.prevalence().year(),
+                    in.prevalence().source());
+        } else {
+            Prevalence stored = Prevalence.<Prevalence> find("serviceCode = ?1 and (areaCode = ?2 or areaCode = ?3)",
+                    Sort.by("areaCode", Sort.Direction.Descending).and("year", Sort.Direction.Descending),
+                    service.code(), kabkota, "0").firstResult();
+            if (stored == null) {
+                throw ApiException.badRequest("PREVALENCE_MISSING", "No prevalence stored for " + service.code()
+                        + "; send one in the request.");
+            }
+            p = rules(service, stored.rate, stored.ageBand, stored.year, stored.source);
+        }
+        try {
+            return TargetDerivations.fromPrevalence(area, in.year(), inputs.population(List.of(kabkota), in.year()), p);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("POPULATION_MISSING", e.getMessage());
+        }
+    }
+
+    private List<id.spm.rules.target.Target> split(String area, DeriveRequest in) {
+        SpmService service = service(in);
+        Target own = Target.<Target> find("areaCode = ?1 and year = ?2 and serviceCode = ?3",
+                Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending), area,
+                (short) in.year(), service.code()).firstResult();
+        if (own == null) {
+            throw ApiException.badRequest("TARGET_MISSING", area + " has no sasaran of " + service.code() + " in "
+                    + in.year() + " to split.");
+        }
+        List<Puskesmas> under = Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2",
+                Sort.by("code"), area, area + ".%");
+        if (under.isEmpty() || under.stream().anyMatch(p -> p.population == null)
+                || under.stream().allMatch(p -> p.population == 0)) {
+            throw ApiException.badRequest("POPULATION_MISSING",
+                    "Every Puskesmas under " + area + " needs a working-area population to split by.");
+        }
+        long[] shares = LargestRemainder.allocate(own.amount, under.stream().map(p -> p.code).toList(),
+                under.stream().map(p -> BigInteger.valueOf(p.population)).toList());
+        List<id.spm.rules.target.Target> out = new ArrayList<>();
+        for (int i = 0; i < under.size(); i++) {
+            Puskesmas p = under.get(i);
+            out.add(new id.spm.rules.target.Target(p.code, in.year(), service, shares[i],
+                    FactInputs.source(own.source), "share of " + area + " " + own.amount + " by population "
+                            + p.population + " (largest remainder)"));
+        }
+        return out;
+    }
+
+    private static SpmService service(DeriveRequest in) {
+        if (in.serviceCode() == null || in.serviceCode().isBlank()) {
+            throw ApiException.badRequest("SERVICE_REQUIRED", in.method() + " needs serviceCode.");
+        }
+        return TargetService.service(in.serviceCode());
+    }
+
+    private static id.spm.rules.target.Prevalence rules(SpmService s, java.math.BigDecimal rate, String band, int year,
+            String source) {
+        AgeGroup g;
+        try {
+            g = AgeGroup.parse(band);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_AGE_BAND", e.getMessage());
+        }
+        return new id.spm.rules.target.Prevalence(s, rate, g.fromAge(), g.toAge(), year, source);
+    }
+}
