@@ -28,7 +28,8 @@ APP=spm-api/target/quarkus-app/quarkus-run.jar
 
 echo "== generating into $WORK"
 java -jar "$CLI" generate --out "$WORK/csv" --rows "$ROWS" --bad-share 0 --format csv --layout ekohort-anc --layout puskesmas >/dev/null
-java -jar "$CLI" generate --out "$WORK/xlsx" --rows "$XROWS" --bad-share 0 --format xlsx --layout ekohort-anc >/dev/null
+# Another year, so the xlsx is a new scope and does not replace what the CSV imported.
+java -jar "$CLI" generate --out "$WORK/xlsx" --rows "$XROWS" --bad-share 0 --format xlsx --layout ekohort-anc --year 2024 >/dev/null
 ls -l "$WORK"/csv/ekohort-anc.csv "$WORK"/xlsx/ekohort-anc.xlsx
 
 echo "== starting the service (-Xmx$HEAP, embedded PostgreSQL in $WORK/data)"

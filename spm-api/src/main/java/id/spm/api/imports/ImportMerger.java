@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import id.spm.api.imports.Staging.Kind;
+import id.spm.api.service.DataVersions;
 
 /**
  * Merges a staged file into the fact tables inside the import's transaction: classifies every staged
@@ -28,7 +29,8 @@ import id.spm.api.imports.Staging.Kind;
  * <li>monthly counts: per Puskesmas, the months from the first to the last month in the file;</li>
  * <li>population and mutu: per area code and year in the file;</li>
  * <li>sasaran and Puskesmas: nothing is removed (sasaran are a history: the latest row counts; a
- * Puskesmas is referenced by facts).</li>
+ * Puskesmas is referenced by facts). A registry change bumps the district's registry version
+ * ({@link DataVersions#REGISTRY_YEAR}), which every year's cache key includes.</li>
  * </ul>
  */
 final class ImportMerger {
@@ -333,12 +335,15 @@ final class ImportMerger {
         updated += n[1];
         unchanged += n[2];
         probe.reached(batchId, ImportProbe.REMOVED);
-        List<String> districts = new ArrayList<>();
+        // The registry is its district's pseudo-year (DataVersions.REGISTRY_YEAR): every year's cache key holds it.
+        // A Puskesmas moving district changes the district it leaves as well.
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select distinct i.kabkota_code from "
-                        + "imp_puskesmas i left join puskesmas p on p.code = i.code where not coalesce(" + same + ", false)")) {
+                        + "imp_puskesmas i left join puskesmas p on p.code = i.code where not coalesce(" + same + ", false) "
+                        + "union select distinct p.kabkota_code from imp_puskesmas i join puskesmas p on p.code = i.code "
+                        + "where p.kabkota_code <> i.kabkota_code")) {
             while (rs.next()) {
-                districts.add(rs.getString(1));
+                changed.add(new DistrictYear(rs.getString(1), DataVersions.REGISTRY_YEAR));
             }
         }
         exec("insert into puskesmas as p (code, name, kecamatan_code, kabkota_code, population, desa_codes) select code, "
@@ -349,18 +354,6 @@ final class ImportMerger {
                 + "(excluded.name, excluded.kecamatan_code, excluded.kabkota_code, excluded.population, "
                 + "excluded.desa_codes)");
         probe.reached(batchId, ImportProbe.UPSERTED);
-        // The registry shapes every year of the district: the years it already has data for, and this one.
-        try (PreparedStatement ps = c.prepareStatement("select year from data_version where kabkota_code = ? "
-                + "union select extract(year from current_date)::int")) {
-            for (String d : districts) {
-                ps.setString(1, d);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        changed.add(new DistrictYear(d, rs.getInt(1)));
-                    }
-                }
-            }
-        }
     }
 
     private List<ImportJob.ScopeEntry> areaYearScope(String table, String staging, String layout) throws SQLException {
