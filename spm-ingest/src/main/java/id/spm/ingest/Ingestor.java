@@ -62,6 +62,26 @@ public final class Ingestor {
     private final PuskesmasRegistry puskesmas;
     private final PersonKeys keys;
     private final Limits limits;
+    private final AreaGuard guard;
+
+    /**
+     * Which Puskesmas and areas the importer may write (the API's caller scope); a row outside is
+     * rejected with {@link ErrorCode#AREA_NOT_COVERED}, located at the code's column.
+     */
+    @FunctionalInterface
+    public interface AreaGuard {
+        /** Whether a Puskesmas code ({@code P…}) or a dotted region code is within the importer's areas. */
+        boolean covers(String puskesmasOrRegionCode);
+    }
+
+    /** Progress of a read, reported every {@value #PROGRESS_EVERY} rows and at the end. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long rowsRead, long bytesRead, long bytesTotal);
+    }
+
+    /** Rows between two progress reports. */
+    public static final int PROGRESS_EVERY = 4096;
 
     /**
      * @param regions the Kemendagri list, or {@code null} to check codes by shape only
@@ -74,6 +94,18 @@ public final class Ingestor {
         this.puskesmas = Objects.requireNonNull(puskesmas, "puskesmas");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.guard = null;
+    }
+
+    /** The same, rejecting rows outside the importer's areas ({@code guard}). */
+    public Ingestor(LayoutRegistry layouts, Regions regions, PuskesmasRegistry puskesmas, PersonKeys keys,
+            Limits limits, AreaGuard guard) {
+        this.layouts = Objects.requireNonNull(layouts, "layouts");
+        this.regions = regions;
+        this.puskesmas = Objects.requireNonNull(puskesmas, "puskesmas");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     /**
@@ -98,6 +130,14 @@ public final class Ingestor {
      * @throws FileRefusedException when the whole file is refused
      */
     public Report read(Path file, String fileName, Options options, Consumer<Accepted> sink) throws IOException {
+        return read(file, fileName, options, sink, (rows, bytes, total) -> {
+        });
+    }
+
+    /** {@link #read(Path, String, Options, Consumer)} reporting progress as it goes. */
+    public Report read(Path file, String fileName, Options options, Consumer<Accepted> sink, Progress progress)
+            throws IOException {
+        Objects.requireNonNull(progress, "progress");
         Layout claimed = null;
         if (options.layout() != null && !options.layout().isBlank()) {
             claimed = layouts.find(options.layout()).orElseThrow(() -> new FileRefusedException(Code.UNKNOWN_LAYOUT,
@@ -107,7 +147,7 @@ public final class Ingestor {
         try (SheetReader reader = SheetReaders.open(file, fileName, sheet, limits)) {
             boolean date1904 = reader instanceof XlsxSheetReader x && x.date1904();
             Run run = new Run(fileName, reader, new CellParser(options.today(), regions, puskesmas, date1904),
-                    options.today(), sink);
+                    options.today(), sink, progress);
             return run.execute(claimed);
         }
     }
@@ -122,9 +162,10 @@ public final class Ingestor {
     private final class Run {
         private final String fileName;
         private final SheetReader reader;
-        private final CellParser parser;
+        private CellParser parser;
         private final LocalDate today;
         private final Consumer<Accepted> sink;
+        private final Progress progress;
         private final Map<ErrorCode, List<CellError>> errors = new EnumMap<>(ErrorCode.class);
         private final Map<ErrorCode, Long> errorCounts = new EnumMap<>(ErrorCode.class);
         private final List<String> warnings = new ArrayList<>();
@@ -140,7 +181,9 @@ public final class Ingestor {
         private long errorCount;
         private TitleInfo title = TitleInfo.NONE;
 
-        Run(String fileName, SheetReader reader, CellParser parser, LocalDate today, Consumer<Accepted> sink) {
+        Run(String fileName, SheetReader reader, CellParser parser, LocalDate today, Consumer<Accepted> sink,
+                Progress progress) {
+            this.progress = progress;
             this.fileName = fileName;
             this.reader = reader;
             this.parser = parser;
@@ -177,6 +220,10 @@ public final class Ingestor {
             if (header == null) {
                 throw noHeader(claimed, closest);
             }
+            if (header.layout().target() == id.spm.ingest.layout.Target.PUSKESMAS) {
+                // The registry layout registers Puskesmas: its codes are new by nature.
+                parser = parser.withPuskesmas(PuskesmasRegistry.unchecked());
+            }
             Binding binding = new Binding(header);
             if (!header.duplicates().isEmpty()) {
                 warnings.add("Columns repeated in the header were ignored (the first of each is read): "
@@ -189,7 +236,11 @@ public final class Ingestor {
                 }
                 rowsRead++;
                 process(row, binding, mapper);
+                if (rowsRead % PROGRESS_EVERY == 0) {
+                    progress.update(rowsRead, reader.bytesRead(), reader.bytesTotal());
+                }
             }
+            progress.update(rowsRead, reader.bytesTotal(), reader.bytesTotal());
             return report(header);
         }
 
@@ -271,7 +322,15 @@ public final class Ingestor {
             Accepted accepted = null;
             if (rowErrors == null) {
                 RowMapper.Result r = mapper.map(values, b, new Accepted.Location(reader.sheetName(), row.number()));
-                if (r.problems().isEmpty()) {
+                String outside = r.problems().isEmpty() && guard != null ? outsideField(r.row()) : null;
+                if (outside != null) {
+                    int i = b.index.getOrDefault(outside, -1);
+                    Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
+                    String code = codeOf(r.row(), outside);
+                    rowErrors = add(rowErrors, error(ErrorCode.AREA_NOT_COVERED, row, b, i,
+                            cell == null ? code : cell.text(),
+                            code + " is outside the areas of your token; ask for an importer token of that area."));
+                } else if (r.problems().isEmpty()) {
                     accepted = r.row();
                     if (!keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
                         rowErrors = add(rowErrors, new CellError(ErrorCode.DUPLICATE_ROW, reader.sheetName(),
@@ -298,6 +357,42 @@ public final class Ingestor {
             rowsAccepted++;
             track(accepted);
             sink.accept(accepted);
+        }
+
+        /** The layout field whose code lies outside the importer's areas, or {@code null}. */
+        private String outsideField(Accepted a) {
+            if (a instanceof Accepted.EventRow e) {
+                return guard.covers(e.event().puskesmas()) ? null : "puskesmas";
+            } else if (a instanceof Accepted.CountRow c) {
+                return guard.covers(c.count().puskesmas()) ? null : "puskesmas";
+            } else if (a instanceof Accepted.TargetRow t) {
+                return guard.covers(t.areaCode()) ? null : "area";
+            } else if (a instanceof Accepted.PopulationRow p) {
+                return guard.covers(p.areaCode()) ? null : "area";
+            } else if (a instanceof Accepted.QualityRow q) {
+                return guard.covers(q.areaCode()) ? null : "area";
+            } else if (a instanceof Accepted.PuskesmasRow p) {
+                // A new Puskesmas is not registered yet: its kecamatan decides.
+                return guard.covers(p.info().code()) || guard.covers(p.info().kecamatanCode()) ? null : "kecamatan";
+            }
+            return null;
+        }
+
+        private String codeOf(Accepted a, String field) {
+            if (a instanceof Accepted.EventRow e) {
+                return e.event().puskesmas();
+            } else if (a instanceof Accepted.CountRow c) {
+                return c.count().puskesmas();
+            } else if (a instanceof Accepted.TargetRow t) {
+                return t.areaCode();
+            } else if (a instanceof Accepted.PopulationRow p) {
+                return p.areaCode();
+            } else if (a instanceof Accepted.QualityRow q) {
+                return q.areaCode();
+            } else if (a instanceof Accepted.PuskesmasRow p) {
+                return p.info().kecamatanCode();
+            }
+            return field;
         }
 
         private String dedupKey(Accepted a) {

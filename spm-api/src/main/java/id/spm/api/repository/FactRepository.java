@@ -56,42 +56,53 @@ public class FactRepository {
      * those events, handed one at a time (bounded memory per person).
      */
     public void persons(String kabkota, int fromYear, int toYear, Consumer<PersonRecord> sink) {
-        String sql = "select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, "
-                + "e.payload::text from service_event e join person p on p.kabkota_code = e.kabkota_code "
-                + "and p.person_key = e.person_key where e.kabkota_code = ? and e.event_year between ? and ? "
-                + "order by e.person_key";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(10_000);
-                ps.setString(1, kabkota);
-                ps.setShort(2, (short) fromYear);
-                ps.setShort(3, (short) toYear);
-                try (ResultSet rs = ps.executeQuery()) {
-                    String current = null;
-                    PersonRecord.Builder builder = null;
-                    while (rs.next()) {
-                        String key = rs.getString(1);
-                        if (!key.equals(current)) {
-                            if (builder != null) {
-                                sink.accept(builder.build());
-                            }
-                            current = key;
-                            String sex = rs.getString(3);
-                            builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(),
-                                    sex(sex), rs.getString(4), rs.getString(5)));
-                        }
-                        builder.add(mapper.readValue(rs.getString(7), EventTypes.type(rs.getString(6))));
-                    }
-                    if (builder != null) {
-                        sink.accept(builder.build());
-                    }
-                }
+            try {
+                persons(c, kabkota, fromYear, toYear, sink);
             } finally {
                 c.rollback();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the events of district " + kabkota, e);
+        }
+    }
+
+    /**
+     * The same on the caller's connection (in a transaction), so a writer can evaluate what its own
+     * uncommitted rows would give (the importer's dry run).
+     */
+    public void persons(Connection c, String kabkota, int fromYear, int toYear, Consumer<PersonRecord> sink)
+            throws SQLException {
+        String sql = "select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, "
+                + "e.payload::text from service_event e join person p on p.kabkota_code = e.kabkota_code "
+                + "and p.person_key = e.person_key where e.kabkota_code = ? and e.event_year between ? and ? "
+                + "order by e.person_key";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(10_000);
+            ps.setString(1, kabkota);
+            ps.setShort(2, (short) fromYear);
+            ps.setShort(3, (short) toYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                String current = null;
+                PersonRecord.Builder builder = null;
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    if (!key.equals(current)) {
+                        if (builder != null) {
+                            sink.accept(builder.build());
+                        }
+                        current = key;
+                        String sex = rs.getString(3);
+                        builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(), sex(sex),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                    builder.add(mapper.readValue(rs.getString(7), EventTypes.type(rs.getString(6))));
+                }
+                if (builder != null) {
+                    sink.accept(builder.build());
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored event payload does not match its event type", e);
         }
@@ -99,10 +110,19 @@ public class FactRepository {
 
     /** The monthly aggregate counts of a district-year, in import order. */
     public List<MonthlyCount> monthlyCounts(String kabkota, int year) {
+        try (Connection c = dataSource.getConnection()) {
+            return monthlyCounts(c, kabkota, year);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the monthly counts of " + kabkota, e);
+        }
+    }
+
+    /** The same on the caller's connection (see {@link #persons(Connection, String, int, int, Consumer)}). */
+    public List<MonthlyCount> monthlyCounts(Connection c, String kabkota, int year) throws SQLException {
         List<MonthlyCount> out = new ArrayList<>();
         String sql = "select puskesmas_code, year, month, service_code, compliant, non_compliant from monthly_count "
                 + "where kabkota_code = ? and year = ? order by import_batch_id nulls first, puskesmas_code, month";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, kabkota);
             ps.setShort(2, (short) year);
             try (ResultSet rs = ps.executeQuery()) {
@@ -112,8 +132,6 @@ public class FactRepository {
                             SpmService.parse(rs.getString(4)), rs.getLong(5), rs.wasNull() ? null : nc));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the monthly counts of " + kabkota, e);
         }
         return out;
     }

@@ -44,7 +44,7 @@ public class DevTokenResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Mint a token for chosen areas and roles (admin; spm.jwt.dev-tokens)", description = "Signed with the embedded default's key in the data folder. Disabled (404 DEV_TOKENS_DISABLED) when spm.jwt.dev-tokens=false or when a production key is configured.")
+    @Operation(summary = "Mint a token for chosen areas and roles (admin; spm.jwt.dev-tokens)", description = "Signed with the embedded default's key in the data folder. Disabled (404 DEV_TOKENS_DISABLED) when spm.jwt.dev-tokens=false.")
     @APIResponse(responseCode = "201", description = "The token; paste it into Authorize", content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "token", value = """
             {"token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJpc3MiOi…","subject":"bidan-salupputti","areas":["P7318010101"],
             "roles":["viewer","analyst"],"expiresAt":"2025-07-01T12:00:00Z"}""")))
@@ -52,11 +52,8 @@ public class DevTokenResource {
     @APIResponse(responseCode = "403", description = "Not an admin (ROLE_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Disabled here (DEV_TOKENS_DISABLED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response mint(@Valid @NotNull TokenRequest body) {
-        // Only the embedded default's own key pair may mint: with a production key (or JWKS) configured,
-        // tokens come from the identity provider and this endpoint is off whatever the flag says.
-        if (!config.jwt().devTokens() || !config.embedded().keysActive()) {
-            throw ApiException.notFound("DEV_TOKENS_DISABLED",
-                    "Token minting is off: spm.jwt.dev-tokens=false, or the keys are not the embedded default's.");
+        if (!config.jwt().devTokens()) {
+            throw ApiException.notFound("DEV_TOKENS_DISABLED", "Token minting is off (spm.jwt.dev-tokens=false).");
         }
         List<String> areas = body.areas().stream().map(AreaCodes::normalize).toList();
         Duration life = body.minutes() == null ? config.jwt().tokenLifetime() : Duration.ofMinutes(body.minutes());

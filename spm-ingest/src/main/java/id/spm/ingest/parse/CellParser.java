@@ -55,6 +55,11 @@ public final class CellParser {
      * @param puskesmas registered Puskesmas
      * @param date1904 whether the workbook counts serial dates from 1904
      */
+    /** The same parser checking Puskesmas codes against another registry. */
+    public CellParser withPuskesmas(PuskesmasRegistry registry) {
+        return new CellParser(today, regions, registry, date1904);
+    }
+
     public CellParser(LocalDate today, Regions regions, PuskesmasRegistry puskesmas, boolean date1904) {
         this.today = Objects.requireNonNull(today, "today");
         this.regions = regions;

@@ -36,6 +36,8 @@ public final class CsvSheetReader implements SheetReader {
     private final StringBuilder field = new StringBuilder(64);
     private int rowNumber;
     private boolean eof;
+    private CountingStream counter;
+    private long size = -1;
 
     private CsvSheetReader(String sheetName, Limits limits, Reader in, char delimiter, Charset charset) {
         this.sheetName = sheetName;
@@ -73,17 +75,64 @@ public final class CsvSheetReader implements SheetReader {
         } else {
             charset = scan(file);
         }
-        InputStream raw = Files.newInputStream(file);
+        CountingStream raw = new CountingStream(Files.newInputStream(file));
         try {
             raw.skipNBytes(skip);
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             BufferedReader reader = new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16);
             char delimiter = sniffDelimiter(reader);
-            return new CsvSheetReader(sheetName, limits, reader, delimiter, charset);
+            CsvSheetReader r = new CsvSheetReader(sheetName, limits, reader, delimiter, charset);
+            r.counter = raw;
+            r.size = size;
+            return r;
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
+        }
+    }
+
+    @Override
+    public long bytesRead() {
+        return counter == null ? -1 : counter.count;
+    }
+
+    @Override
+    public long bytesTotal() {
+        return size;
+    }
+
+    /** Counts the bytes the decoder has pulled from the file (progress only; read-ahead included). */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
         }
     }
 

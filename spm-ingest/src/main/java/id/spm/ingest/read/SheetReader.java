@@ -16,6 +16,16 @@ public interface SheetReader extends Closeable {
      */
     SheetRow next() throws IOException;
 
+    /** Bytes of the file (or of the sheet part) consumed so far, for progress; -1 when unknown. */
+    default long bytesRead() {
+        return -1;
+    }
+
+    /** Bytes {@link #bytesRead()} will reach at the end; -1 when unknown. */
+    default long bytesTotal() {
+        return -1;
+    }
+
     @Override
     void close() throws IOException;
 }

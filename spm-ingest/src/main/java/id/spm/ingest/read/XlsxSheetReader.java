@@ -65,6 +65,16 @@ public final class XlsxSheetReader implements SheetReader {
      * Opens the named sheet ({@code null} or {@code "first"}: the first worksheet; a name matches
      * case-insensitively).
      */
+    @Override
+    public long bytesRead() {
+        return sheetStream instanceof GuardedStream g ? g.count : -1;
+    }
+
+    @Override
+    public long bytesTotal() {
+        return sheetStream instanceof GuardedStream g ? g.entry.getSize() : -1;
+    }
+
     public static XlsxSheetReader open(Path file, String sheet, Limits limits) throws IOException {
         checkSignature(file, limits);
         ZipFile zip;
@@ -207,7 +217,7 @@ public final class XlsxSheetReader implements SheetReader {
         private final ZipEntry entry;
         private final Limits limits;
         private final long[] total;
-        private long count;
+        private volatile long count;
 
         GuardedStream(InputStream in, ZipEntry entry, Limits limits, long[] total) {
             super(in);

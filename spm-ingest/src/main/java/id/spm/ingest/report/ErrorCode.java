@@ -22,7 +22,8 @@ public enum ErrorCode {
     UNKNOWN_REGION("A region code not in the Kemendagri list"),
     UNKNOWN_PUSKESMAS("A Puskesmas that is not registered"),
     INCONSISTENT_ROW("Values that contradict each other"),
-    DUPLICATE_ROW("The same record twice in the file");
+    DUPLICATE_ROW("The same record twice in the file"),
+    AREA_NOT_COVERED("A Puskesmas or area outside the importer's areas");
 
     private final String title;
 

@@ -15,6 +15,19 @@ public final class Attribution {
     private Attribution() {
     }
 
+    /**
+     * The §9 comparison, for rules that fold attribution into their own walk over the records: whether a
+     * record dated {@code date} at {@code puskesmas} replaces the best so far (a later date, or the same
+     * date and a smaller code). {@code bestDate} is {@code null} before the first record.
+     */
+    public static boolean wins(LocalDate date, String puskesmas, LocalDate bestDate, String best) {
+        if (bestDate == null) {
+            return true;
+        }
+        int c = date.compareTo(bestDate);
+        return c > 0 || (c == 0 && puskesmas.compareTo(best) < 0);
+    }
+
     /** The Puskesmas of the latest event dated on or before {@code end}, or {@code null} when none. */
     public static String latest(LocalDate end, List<? extends Event> source) {
         return latest(end, source, List.of());
@@ -32,8 +45,7 @@ public final class Attribution {
                 if (d.isAfter(end)) {
                     continue;
                 }
-                int c = bestDate == null ? 1 : d.compareTo(bestDate);
-                if (c > 0 || (c == 0 && e.puskesmas().compareTo(best) < 0)) {
+                if (wins(d, e.puskesmas(), bestDate, best)) {
                     bestDate = d;
                     best = e.puskesmas();
                 }

@@ -8,6 +8,7 @@ import id.spm.rules.Decision;
 import id.spm.rules.Reason;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
+import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -56,8 +57,7 @@ public final class ElderlyRule implements ServiceRule {
             if (d.isAfter(end)) {
                 continue;
             }
-            int c = bestDate == null ? 1 : d.compareTo(bestDate);
-            if (c > 0 || (c == 0 && s.puskesmas().compareTo(puskesmas) < 0)) {
+            if (Attribution.wins(d, s.puskesmas(), bestDate, puskesmas)) {
                 bestDate = d;
                 puskesmas = s.puskesmas();
             }

@@ -85,8 +85,7 @@ public final class HivRiskRule implements ServiceRule {
             if (d == null || d.isAfter(end)) {
                 continue;
             }
-            int c = best == null ? 1 : d.compareTo(best);
-            if (c > 0 || (c == 0 && r.puskesmas().compareTo(p) < 0)) {
+            if (Attribution.wins(d, r.puskesmas(), best, p)) {
                 best = d;
                 p = r.puskesmas();
             }

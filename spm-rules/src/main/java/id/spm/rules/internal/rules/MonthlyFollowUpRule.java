@@ -11,6 +11,7 @@ import id.spm.rules.MonitoringPolicy;
 import id.spm.rules.Reason;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
+import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -65,8 +66,7 @@ abstract class MonthlyFollowUpRule implements ServiceRule {
             PtmVisit v = visits.get(i);
             LocalDate d = v.date();
             if (!d.isAfter(end)) {
-                int c = bestDate == null ? 1 : d.compareTo(bestDate);
-                if (c > 0 || (c == 0 && v.puskesmas().compareTo(puskesmas) < 0)) {
+                if (Attribution.wins(d, v.puskesmas(), bestDate, puskesmas)) {
                     bestDate = d;
                     puskesmas = v.puskesmas();
                 }

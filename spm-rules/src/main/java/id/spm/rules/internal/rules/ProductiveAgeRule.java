@@ -12,6 +12,7 @@ import id.spm.rules.Reason;
 import id.spm.rules.ScreeningParameters;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
+import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -74,8 +75,7 @@ public final class ProductiveAgeRule implements ServiceRule {
             if (d.isAfter(end)) {
                 continue;
             }
-            int c = bestDate == null ? 1 : d.compareTo(bestDate);
-            if (c > 0 || (c == 0 && s.puskesmas().compareTo(puskesmas) < 0)) {
+            if (Attribution.wins(d, s.puskesmas(), bestDate, puskesmas)) {
                 bestDate = d;
                 puskesmas = s.puskesmas();
             }

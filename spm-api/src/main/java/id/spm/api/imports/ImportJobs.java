@@ -1,0 +1,258 @@
+package id.spm.api.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.spm.ingest.report.CellError;
+import id.spm.ingest.report.ErrorGroup;
+
+/** The {@code import_batch} rows (V50) through plain JDBC: jobs outlive the request and the process. */
+@ApplicationScoped
+public class ImportJobs {
+
+    private static final String COLUMNS = "id, phase, file_name, file_bytes, content_hash, coalesce(layout, layout_claimed), "
+            + "dry_run, all_or_nothing, created_by, created_at, started_at, finished_at, message, bytes_read, "
+            + "bytes_total, rows_read, scope::text, summary::text";
+    private static final TypeReference<List<ImportJob.ScopeEntry>> SCOPE = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public ImportJobs(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** What a new job is. */
+    public record NewJob(String createdBy, String fileName, long fileBytes, String contentHash, String idempotencyKey,
+            String layoutClaimed, boolean dryRun, boolean allOrNothing) {
+    }
+
+    /** Inserts a QUEUED job in the caller's transaction and returns its id. */
+    public long insert(Connection c, NewJob j) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into import_batch (created_by, file_name, file_bytes, "
+                + "content_hash, idempotency_key, layout_claimed, dry_run, all_or_nothing, phase, bytes_total) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?) returning id")) {
+            ps.setString(1, j.createdBy());
+            ps.setString(2, j.fileName());
+            ps.setLong(3, j.fileBytes());
+            ps.setString(4, j.contentHash());
+            ps.setString(5, j.idempotencyKey());
+            ps.setString(6, j.layoutClaimed());
+            ps.setBoolean(7, j.dryRun());
+            ps.setBoolean(8, j.allOrNothing());
+            ps.setLong(9, j.fileBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public Optional<ImportJob> find(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, "select " + COLUMNS + " from import_batch where id = ?", ps -> ps.setLong(1, id));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read import job " + id, e);
+        }
+    }
+
+    /** The caller's job with this Idempotency-Key. */
+    public Optional<ImportJob> byIdempotencyKey(Connection c, String createdBy, String key) throws SQLException {
+        return find(c, "select " + COLUMNS + " from import_batch where created_by = ? and idempotency_key = ?", ps -> {
+            ps.setString(1, createdBy);
+            ps.setString(2, key);
+        });
+    }
+
+    /**
+     * The caller's latest job of the same file and options that did not fail (a failed job is retried;
+     * a refused one would be refused again).
+     */
+    public Optional<ImportJob> sameFile(Connection c, String createdBy, String contentHash, boolean dryRun,
+            boolean allOrNothing, String layoutClaimed) throws SQLException {
+        return find(c, "select " + COLUMNS + " from import_batch where created_by = ? and content_hash = ? and dry_run = ? "
+                + "and all_or_nothing = ? and layout_claimed is not distinct from ? and phase <> 'FAILED' "
+                + "order by id desc limit 1", ps -> {
+                    ps.setString(1, createdBy);
+                    ps.setString(2, contentHash);
+                    ps.setBoolean(3, dryRun);
+                    ps.setBoolean(4, allOrNothing);
+                    ps.setString(5, layoutClaimed);
+                });
+    }
+
+    /** The jobs of a caller (all callers' when {@code createdBy} is null), newest first. */
+    public List<ImportJob> list(String createdBy, int limit) {
+        String sql = "select " + COLUMNS + " from import_batch "
+                + (createdBy == null ? "" : "where created_by = ? ") + "order by id desc limit ?";
+        List<ImportJob> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (createdBy != null) {
+                ps.setString(i++, createdBy);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list import jobs", e);
+        }
+        return out;
+    }
+
+    /** Moves a job to a running phase, on its own short transaction (progress is visible at once). */
+    public void phase(long id, String phase) {
+        update("update import_batch set phase = ?, started_at = coalesce(started_at, now()) where id = ?", ps -> {
+            ps.setString(1, phase);
+            ps.setLong(2, id);
+        });
+    }
+
+    public void progress(long id, long bytesRead, long bytesTotal, long rowsRead) {
+        update("update import_batch set bytes_read = ?, bytes_total = greatest(?, bytes_total), rows_read = ? "
+                + "where id = ? and phase = 'READING'", ps -> {
+                    ps.setLong(1, bytesRead);
+                    ps.setLong(2, bytesTotal);
+                    ps.setLong(3, rowsRead);
+                    ps.setLong(4, id);
+                });
+    }
+
+    /**
+     * Ends a job. With {@code c} the update joins the import's own transaction, so the job reads DONE
+     * exactly when its rows are committed.
+     */
+    public void finish(Connection c, long id, String phase, String layout, String kabkota, List<ImportJob.ScopeEntry> scope,
+            ImportJob.Summary summary, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update import_batch set phase = ?, layout = coalesce(?, layout), "
+                + "kabkota_code = coalesce(?, kabkota_code), scope = ?::jsonb, summary = ?::jsonb, message = ?, "
+                + "finished_at = now(), bytes_read = bytes_total, rows_read = ? where id = ?")) {
+            ps.setString(1, phase);
+            ps.setString(2, layout);
+            ps.setString(3, kabkota);
+            ps.setString(4, scope == null ? null : json(scope));
+            ps.setString(5, summary == null ? null : json(summary));
+            ps.setString(6, message);
+            ps.setLong(7, summary == null ? 0 : summary.rowsRead());
+            ps.setLong(8, id);
+            ps.executeUpdate();
+        }
+        if (summary != null && summary.errors() != null && !summary.errors().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into import_error (import_batch_id, code, sheet, "
+                    + "row_number, column_letter, header, raw_value, reason) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ErrorGroup g : summary.errors()) {
+                    for (CellError e : g.errors()) {
+                        ps.setLong(1, id);
+                        ps.setString(2, e.code().name());
+                        ps.setString(3, e.sheet());
+                        ps.setInt(4, e.row());
+                        ps.setString(5, e.column());
+                        ps.setString(6, e.header());
+                        ps.setString(7, e.value());
+                        ps.setString(8, e.reason());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** {@link #finish(Connection, long, String, String, String, List, ImportJob.Summary, String)} on its own transaction. */
+    public void finish(long id, String phase, String layout, String kabkota, List<ImportJob.ScopeEntry> scope,
+            ImportJob.Summary summary, String message) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                finish(c, id, phase, layout, kabkota, scope, summary, message);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot finish import job " + id, e);
+        }
+    }
+
+    /**
+     * Marks every job that was running when the process stopped as FAILED (its transaction never
+     * committed, so it stored nothing). Called once at start-up, before any new job runs.
+     */
+    public int failInterrupted() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "update import_batch set phase = 'FAILED', finished_at = now(), message = 'The service stopped while "
+                                + "this import was running; nothing of it was stored. Upload the file again.' "
+                                + "where phase in ('QUEUED', 'READING', 'MERGING')")) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark interrupted import jobs", e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update an import job", e);
+        }
+    }
+
+    private Optional<ImportJob> find(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private ImportJob map(ResultSet rs) throws SQLException {
+        try {
+            String scope = rs.getString(17);
+            String summary = rs.getString(18);
+            return new ImportJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                    rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
+                    rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
+                    rs.getObject(12, OffsetDateTime.class), rs.getString(13),
+                    new ImportJob.Progress(rs.getLong(14), rs.getLong(15), rs.getLong(16)),
+                    scope == null ? null : mapper.readValue(scope, SCOPE),
+                    summary == null ? null : mapper.readValue(summary, ImportJob.Summary.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored import job does not match its shape", e);
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

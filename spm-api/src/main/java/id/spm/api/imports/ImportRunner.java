@@ -1,0 +1,268 @@
+package id.spm.api.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import id.spm.api.config.SpmConfig;
+import id.spm.api.imports.ImportMerger.DistrictYear;
+import id.spm.api.imports.Staging.Kind;
+import id.spm.api.mapping.AreaCodes;
+import id.spm.api.repository.FactRepository;
+import id.spm.api.service.DataVersions;
+import id.spm.ingest.Ingestor;
+import id.spm.ingest.parse.PuskesmasRegistry;
+import id.spm.ingest.read.FileRefusedException;
+import id.spm.ingest.report.Report;
+
+/**
+ * Runs one import job on a worker thread: reads the file with spm-ingest, streams the accepted rows
+ * into a staging table with COPY, merges them into the fact tables, bumps the data version of every
+ * district-year that changed and marks the job DONE, all in one transaction. Anything that goes
+ * wrong rolls the whole file back; a dry run always rolls back, after previewing the consequences.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    /** Least time between two progress writes. */
+    private static final long PROGRESS_NANOS = 500_000_000L;
+
+    private final DataSource dataSource;
+    private final ImportJobs jobs;
+    private final ImportSettings settings;
+    private final FactRepository facts;
+    private final SpmConfig config;
+    private final ImportProbe probe;
+
+    public ImportRunner(DataSource dataSource, ImportJobs jobs, ImportSettings settings, FactRepository facts,
+            SpmConfig config, ImportProbe probe) {
+        this.dataSource = dataSource;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.facts = facts;
+        this.config = config;
+        this.probe = probe;
+    }
+
+    /** Who asked: the caller's areas, captured in the request (the job outlives it). */
+    public record Caller(String subject, Set<String> areas) {
+        public Caller {
+            areas = Set.copyOf(areas);
+        }
+    }
+
+    /** What to run. */
+    public record Task(long jobId, Path file, String fileName, String layout, boolean dryRun, boolean allOrNothing,
+            Caller caller) {
+    }
+
+    /** Runs a job to its end; never throws (the job row says what happened). */
+    public void run(Task task) {
+        long started = System.nanoTime();
+        try {
+            jobs.phase(task.jobId(), ImportJob.READING);
+            execute(task);
+        } catch (RuntimeException | SQLException | IOException e) {
+            LOG.errorf(e, "Import job %d failed", task.jobId());
+            try {
+                jobs.finish(task.jobId(), ImportJob.FAILED, null, null, null, null,
+                        "The import failed unexpectedly and nothing of it was stored (" + e.getClass().getSimpleName()
+                                + "); it has been logged. Try again, or report job " + task.jobId() + ".");
+            } catch (RuntimeException again) {
+                LOG.errorf(again, "Cannot mark import job %d failed", task.jobId());
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(task.file());
+            } catch (IOException e) {
+                LOG.warnf("Cannot delete the spooled file of import job %d: %s", task.jobId(), e.getMessage());
+            }
+            LOG.infof("Import job %d ended in %d ms", task.jobId(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void execute(Task task) throws SQLException, IOException {
+        long id = task.jobId();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Staging staging = new Staging(c)) {
+                Map<String, String> kecamatanOf = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("select code, kecamatan_code from puskesmas");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        kecamatanOf.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                Ingestor ingestor = new Ingestor(settings.layouts(), settings.regions(),
+                        PuskesmasRegistry.of(kecamatanOf.keySet()), settings.personKeys(), settings.limits(),
+                        guard(task.caller(), kecamatanOf));
+                long[] lastWrite = { System.nanoTime() };
+                long readStarted = System.nanoTime();
+                Report report;
+                try {
+                    report = ingestor.read(task.file(), task.fileName(),
+                            new Ingestor.Options(task.layout(), LocalDate.now()), row -> {
+                                try {
+                                    staging.add(row);
+                                } catch (SQLException e) {
+                                    throw new StagingFailed(e);
+                                }
+                            }, (rows, bytes, total) -> {
+                                long now = System.nanoTime();
+                                if (now - lastWrite[0] >= PROGRESS_NANOS) {
+                                    lastWrite[0] = now;
+                                    jobs.progress(id, Math.max(bytes, 0), Math.max(total, 0), rows);
+                                }
+                            });
+                } catch (FileRefusedException e) {
+                    staging.close();
+                    c.rollback();
+                    Report refused = Report.refused(task.fileName(), e.code().name(), e.getMessage());
+                    jobs.finish(id, ImportJob.REFUSED, null, null, null, summary(refused, null, null, null), e.getMessage());
+                    return;
+                } catch (StagingFailed e) {
+                    throw e.getCause();
+                }
+                if (task.allOrNothing() && report.rowsRejected() > 0) {
+                    staging.close();
+                    c.rollback();
+                    jobs.finish(id, ImportJob.REFUSED, report.layout(), null, null, summary(report, null, null, null),
+                            String.format("allOrNothing: %,d of %,d rows were rejected, so nothing was stored. Correct "
+                                    + "the cells listed in the summary and upload the file again.", report.rowsRejected(),
+                                    report.rowsRead()));
+                    return;
+                }
+                staging.finish();
+                LOG.infof("Import job %d read and staged %d rows in %d ms", id, staging.rows(),
+                        (System.nanoTime() - readStarted) / 1_000_000);
+                probe.reached(id, ImportProbe.STAGED);
+                if (staging.kind() == null) {
+                    c.rollback();
+                    jobs.finish(id, ImportJob.DONE, report.layout(), null, List.of(), summary(report, null, null, null), null);
+                    return;
+                }
+                jobs.phase(id, ImportJob.MERGING);
+                merge(c, task, report, staging.kind());
+            } catch (SQLException | IOException | RuntimeException e) {
+                safeRollback(c);
+                throw e;
+            }
+        }
+    }
+
+    private void merge(Connection c, Task task, Report report, Kind kind) throws SQLException {
+        long id = task.jobId();
+        long mergeStarted = System.nanoTime();
+        SortedSet<String> districts = ImportMerger.districts(c, kind);
+        ImportMerger.lock(c, districts);
+        SortedSet<DistrictYear> years = ImportMerger.districtYears(c, kind);
+        boolean preview = task.dryRun() && (kind == Kind.EVENT || kind == Kind.COUNT);
+        ImpactPreview impact = new ImpactPreview(facts, config.compute().lookbackYears());
+        Set<String> areas = preview ? stagedPuskesmas(c, kind) : Set.of();
+        ImpactPreview.Snapshot before = preview ? impact.snapshot(c, years, areas) : null;
+        ImportMerger.Result result = new ImportMerger(c, id, task.caller().subject()).merge(kind, probe);
+        List<ImportJob.Impact> consequences = null;
+        if (preview) {
+            consequences = ImpactPreview.compare(before, impact.snapshot(c, years, areas));
+        }
+        ImportJob.Summary summary = summary(report, result, consequences, null);
+        String kabkota = districts.isEmpty() ? null : districts.first();
+        if (task.dryRun()) {
+            c.rollback();
+            jobs.finish(id, ImportJob.DONE, report.layout(), kabkota, result.scope(), summary, null);
+            return;
+        }
+        for (DistrictYear dy : result.changed()) {
+            DataVersions.bump(c, dy.kabkota(), dy.year());
+        }
+        jobs.finish(c, id, ImportJob.DONE, report.layout(), kabkota, result.scope(), summary, null);
+        c.commit();
+        LOG.infof("Import job %d (%s): %d rows read, %d created, %d updated, %d unchanged, %d removed, %d rejected; "
+                + "merged and committed in %d ms; data versions bumped for %s", id, report.layout(), report.rowsRead(),
+                result.created(), result.updated(), result.unchanged(), result.removed(), report.rowsRejected(),
+                (System.nanoTime() - mergeStarted) / 1_000_000, result.changed());
+    }
+
+    private static Set<String> stagedPuskesmas(Connection c, Kind kind) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("select distinct puskesmas_code from " + kind.table);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    static ImportJob.Summary summary(Report r, ImportMerger.Result m, List<ImportJob.Impact> impact, String note) {
+        return new ImportJob.Summary(r.rowsRead(), r.rowsAccepted(), r.rowsRejected(), m == null ? 0 : m.created(),
+                m == null ? 0 : m.updated(), m == null ? 0 : m.unchanged(), m == null ? 0 : m.removed(),
+                m == null ? r.persons() : m.persons(), r.refusal() == null ? null : r.refusal().code(), r.warnings(),
+                r.unknownColumns(), r.errors(), m == null ? List.of() : m.removals(),
+                m == null ? List.of() : m.sample(), impact);
+    }
+
+    /** The caller's areas as the ingestor's guard; Puskesmas are placed by their registered kecamatan. */
+    static Ingestor.AreaGuard guard(Caller caller, Map<String, String> kecamatanOf) {
+        Set<String> areas = new HashSet<>(caller.areas());
+        boolean national = areas.contains(AreaCodes.NATIONAL);
+        return code -> {
+            if (national || areas.contains(code)) {
+                return true;
+            }
+            String region = AreaCodes.isPuskesmas(code) ? kecamatanOf.get(code) : code;
+            if (region == null) {
+                return false;
+            }
+            for (String a : areas) {
+                if (!AreaCodes.isPuskesmas(a) && AreaCodes.within(region, a)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static void safeRollback(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // The connection is gone (killed): the server has rolled the transaction back itself.
+        }
+    }
+
+    /** Carries a COPY failure out of the ingestor's sink. */
+    private static final class StagingFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StagingFailed(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}
