@@ -13,13 +13,13 @@ import jakarta.persistence.EntityManager;
 
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
+import id.spm.api.imports.ImportSettings;
 import id.spm.api.mapping.AreaCodes;
 import id.spm.api.mapping.DecisionMapper;
 import id.spm.api.repository.PersonRepository;
 import id.spm.api.repository.PersonRepository.StoredPerson;
 import id.spm.api.rest.dto.PersonDecisions;
 import id.spm.api.security.CallerScope;
-import id.spm.api.security.PersonKeySource;
 import id.spm.ingest.layout.ColumnSpec;
 import id.spm.ingest.layout.ColumnType;
 import id.spm.ingest.parse.CellParser;
@@ -53,14 +53,15 @@ public class PersonDecisionService {
     private static final int MAX_NIK_CHARS = 64;
 
     private final PersonRepository persons;
-    private final PersonKeySource keys;
+    /** The importer's settings hold the one person-key secret: a NIK keys to what the importer stored. */
+    private final ImportSettings importSettings;
     private final EntityManager em;
     private final SpmConfig config;
 
-    public PersonDecisionService(PersonRepository persons, PersonKeySource keys, EntityManager em,
+    public PersonDecisionService(PersonRepository persons, ImportSettings importSettings, EntityManager em,
             SpmConfig config) {
         this.persons = persons;
-        this.keys = keys;
+        this.importSettings = importSettings;
         this.em = em;
         this.config = config;
     }
@@ -93,7 +94,7 @@ public class PersonDecisionService {
 
     /** The person key of a NIK, when such a person is stored within the caller's areas; the NIK is then forgotten. */
     public String lookup(String rawNik, CallerScope scope) {
-        String key = keys.ofNik(normaliseNik(rawNik));
+        String key = importSettings.personKeys().ofNik(normaliseNik(rawNik));
         for (StoredPerson sp : persons.find(key, districtsOf(scope), null)) {
             if (inside(sp, List.of(), scope)) {
                 return key;

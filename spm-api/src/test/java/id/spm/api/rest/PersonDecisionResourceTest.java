@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.spm.api.TestTokens;
+import id.spm.api.imports.ImportSettings;
 import id.spm.api.mapping.DecisionMapper;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.rest.dto.PersonDecisions;
 import id.spm.api.rest.dto.PersonLookupRequest;
-import id.spm.api.security.PersonKeySource;
 import id.spm.rules.Decision;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
@@ -74,7 +74,7 @@ class PersonDecisionResourceTest {
     FactRepository facts;
 
     @Inject
-    PersonKeySource keys;
+    ImportSettings importSettings;
 
     @Inject
     ObjectMapper mapper;
@@ -90,9 +90,9 @@ class PersonDecisionResourceTest {
         }
         register(admin, PKM_X, "Puskesmas Sabangparu", "73.13.01", List.of(DESA_X));
         register(admin, PKM_Y, "Puskesmas Pammana", "73.13.02", List.of());
-        Person counted = new Person(keys.ofNik(NIK_COUNTED), LocalDate.of(1990, 6, 30), Sex.FEMALE, DESA_X, PKM_X);
-        Person notCounted = new Person(keys.ofNik(NIK_NOT_COUNTED), LocalDate.of(1985, 1, 1), Sex.MALE, null, PKM_Y);
-        Person pending = new Person(keys.ofNik(NIK_PENDING), LocalDate.of(2025, 12, 20), Sex.FEMALE, DESA_X, PKM_X);
+        Person counted = new Person(key(NIK_COUNTED), LocalDate.of(1990, 6, 30), Sex.FEMALE, DESA_X, PKM_X);
+        Person notCounted = new Person(key(NIK_NOT_COUNTED), LocalDate.of(1985, 1, 1), Sex.MALE, null, PKM_Y);
+        Person pending = new Person(key(NIK_PENDING), LocalDate.of(2025, 12, 20), Sex.FEMALE, DESA_X, PKM_X);
         List<PersonRecord> all = List.of(
                 PersonRecord.builder(counted)
                         .add(new HivRiskRecord(LocalDate.of(2025, 3, 1), PKM_X, RiskGroup.TB_PATIENT,
@@ -110,6 +110,11 @@ class PersonDecisionResourceTest {
         loaded = true;
     }
 
+    /** The key the importer gives a NIK. */
+    private String key(String nik) {
+        return importSettings.personKeys().ofNik(nik);
+    }
+
     private static void register(String token, String code, String name, String kec, List<String> desa) {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", name, "kecamatanCode", kec, "population", 9000L, "desaCodes", desa))
@@ -117,7 +122,7 @@ class PersonDecisionResourceTest {
     }
 
     private JsonPath decisions(String token, String nik, String query) {
-        return given().auth().oauth2(token).get("/api/v1/persons/" + keys.ofNik(nik) + "/decisions?" + query).then()
+        return given().auth().oauth2(token).get("/api/v1/persons/" + key(nik) + "/decisions?" + query).then()
                 .statusCode(200).extract().jsonPath();
     }
 
@@ -129,7 +134,7 @@ class PersonDecisionResourceTest {
     void eachDecisionWithItsStatusPuskesmasAndReasons(String nik, int service, String status, String reason,
             String puskesmas, String clause) {
         JsonPath json = decisions(analyst, nik, "year=" + YEAR);
-        assertThat(json.getString("personKey")).isEqualTo(keys.ofNik(nik));
+        assertThat(json.getString("personKey")).isEqualTo(key(nik));
         assertThat(json.getString("period")).isEqualTo("2025");
         assertThat(json.getString("evaluationDate")).isEqualTo("2025-12-31");
         assertThat(json.getString("ruleSet.id")).isEqualTo("PMK-6-2024");
@@ -165,7 +170,7 @@ class PersonDecisionResourceTest {
     void personFactsAreAgeAtESexAndCodesNeverTheBirthDate(String quarter, String e, int age) {
         String q = quarter == null ? "" : "&" + quarter;
         String body = given().auth().oauth2(analyst)
-                .get("/api/v1/persons/" + keys.ofNik(NIK_COUNTED) + "/decisions?year=" + YEAR + q).then()
+                .get("/api/v1/persons/" + key(NIK_COUNTED) + "/decisions?year=" + YEAR + q).then()
                 .statusCode(200).extract().asString();
         JsonPath json = new JsonPath(body);
         assertThat(json.getString("evaluationDate")).isEqualTo(e);
@@ -184,7 +189,7 @@ class PersonDecisionResourceTest {
     void decisionsEqualTheEvaluatorOnTheSameRecord(String nik, int quarter) throws Exception {
         Period period = quarter == 0 ? Period.ofYear(YEAR) : Period.ofQuarter(YEAR, quarter);
         String body = given().auth().oauth2(analyst)
-                .get("/api/v1/persons/" + keys.ofNik(nik) + "/decisions?year=" + YEAR
+                .get("/api/v1/persons/" + key(nik) + "/decisions?year=" + YEAR
                         + (quarter == 0 ? "" : "&quarter=" + quarter))
                 .then().statusCode(200).extract().asString();
         PersonDecisions actual = mapper.readValue(body, PersonDecisions.class);
@@ -209,7 +214,7 @@ class PersonDecisionResourceTest {
             "74, " + NIK_COUNTED + ", 404", "*, " + NIK_NOT_COUNTED + ", 200" })
     void aPersonOutsideTheCallersAreasIsNotFoundNotForbidden(String area, String nik, int status) {
         String token = tokens.token("bidan", List.of(area), "viewer", "analyst");
-        var decisions = given().auth().oauth2(token).get("/api/v1/persons/" + keys.ofNik(nik) + "/decisions?year="
+        var decisions = given().auth().oauth2(token).get("/api/v1/persons/" + key(nik) + "/decisions?year="
                 + YEAR).then().statusCode(status);
         var lookup = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("nik", nik))
                 .post("/api/v1/persons/lookup").then().statusCode(status);
@@ -217,7 +222,7 @@ class PersonDecisionResourceTest {
             decisions.contentType("application/problem+json").body("code", equalTo("PERSON_NOT_FOUND"));
             lookup.contentType("application/problem+json").body("code", equalTo("PERSON_NOT_FOUND"));
         } else {
-            lookup.body("personKey", equalTo(keys.ofNik(nik)));
+            lookup.body("personKey", equalTo(key(nik)));
         }
     }
 
@@ -225,7 +230,7 @@ class PersonDecisionResourceTest {
     @CsvSource({ "viewer", "importer" })
     void personLevelAnswersNeedTheAnalystRole(String role) {
         String token = tokens.token("not-analyst", List.of(DISTRICT), role);
-        given().auth().oauth2(token).get("/api/v1/persons/" + keys.ofNik(NIK_COUNTED) + "/decisions?year=" + YEAR)
+        given().auth().oauth2(token).get("/api/v1/persons/" + key(NIK_COUNTED) + "/decisions?year=" + YEAR)
                 .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("ROLE_FORBIDDEN"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("nik", NIK_COUNTED))
                 .post("/api/v1/persons/lookup").then().statusCode(403).body("code", equalTo("ROLE_FORBIDDEN"));
@@ -233,7 +238,7 @@ class PersonDecisionResourceTest {
 
     @Test
     void noTokenIs401() {
-        given().get("/api/v1/persons/" + keys.ofNik(NIK_COUNTED) + "/decisions?year=" + YEAR).then().statusCode(401);
+        given().get("/api/v1/persons/" + key(NIK_COUNTED) + "/decisions?year=" + YEAR).then().statusCode(401);
     }
 
     @ParameterizedTest
@@ -259,7 +264,7 @@ class PersonDecisionResourceTest {
         String key = given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("nik", nik))
                 .post("/api/v1/persons/lookup").then().statusCode(200).body(not(containsString("7313017006900001")))
                 .extract().path("personKey");
-        assertThat(key).isEqualTo(keys.personKeys().ofNik(NIK_COUNTED)).isEqualTo(RECORDS.get(NIK_COUNTED).id())
+        assertThat(key).isEqualTo(importSettings.personKeys().ofNik(NIK_COUNTED)).isEqualTo(RECORDS.get(NIK_COUNTED).id())
                 .hasSize(64);
         given().auth().oauth2(analyst).get("/api/v1/persons/" + key + "/decisions?year=" + YEAR).then()
                 .statusCode(200).body("records[0].services[11].decisions[0].status", equalTo("COUNTED"));
