@@ -152,17 +152,7 @@ public class FactRepository {
                 personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
                         .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
                         .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
-                List<Event> all = new ArrayList<>();
-                all.addAll(r.ancVisits());
-                all.addAll(r.pregnancyOutcomes());
-                all.addAll(r.newborns());
-                all.addAll(r.childServices());
-                all.addAll(r.schoolExams());
-                all.addAll(r.screenings());
-                all.addAll(r.ptmVisits());
-                all.addAll(r.mentalHealthVisits());
-                all.addAll(r.tbPresumptions());
-                all.addAll(r.hivRiskRecords());
+                List<Event> all = r.events();
                 Map<String, Integer> seen = new HashMap<>();
                 for (Event e : all) {
                     String payload = mapper.writeValueAsString(e);

@@ -120,7 +120,7 @@ public final class PopulationFiles implements Closeable {
 
     /** Writes every event of a person into its layout's file. */
     public void add(PersonRecord r) throws IOException {
-        for (Event e : events(r)) {
+        for (Event e : r.events()) {
             String name = LAYOUTS.get(e.getClass());
             Map<String, Object> v = person(r.person(), e);
             fill(v, e);
@@ -155,21 +155,6 @@ public final class PopulationFiles implements Closeable {
         if (first != null) {
             throw first;
         }
-    }
-
-    private static List<Event> events(PersonRecord r) {
-        List<Event> all = new ArrayList<>();
-        all.addAll(r.ancVisits());
-        all.addAll(r.pregnancyOutcomes());
-        all.addAll(r.newborns());
-        all.addAll(r.childServices());
-        all.addAll(r.schoolExams());
-        all.addAll(r.screenings());
-        all.addAll(r.ptmVisits());
-        all.addAll(r.mentalHealthVisits());
-        all.addAll(r.tbPresumptions());
-        all.addAll(r.hivRiskRecords());
-        return all;
     }
 
     private static Map<String, Object> person(Person p, Event e) {

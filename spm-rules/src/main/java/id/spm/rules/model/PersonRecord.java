@@ -37,6 +37,24 @@ public record PersonRecord(Person person, List<AncVisit> ancVisits, List<Pregnan
         return person.id();
     }
 
+    /** Every event of the person, list by list in the order of the record's components. */
+    public List<Event> events() {
+        java.util.ArrayList<Event> all = new java.util.ArrayList<>(ancVisits.size() + pregnancyOutcomes.size()
+                + newborns.size() + childServices.size() + schoolExams.size() + screenings.size() + ptmVisits.size()
+                + mentalHealthVisits.size() + tbPresumptions.size() + hivRiskRecords.size());
+        all.addAll(ancVisits);
+        all.addAll(pregnancyOutcomes);
+        all.addAll(newborns);
+        all.addAll(childServices);
+        all.addAll(schoolExams);
+        all.addAll(screenings);
+        all.addAll(ptmVisits);
+        all.addAll(mentalHealthVisits);
+        all.addAll(tbPresumptions);
+        all.addAll(hivRiskRecords);
+        return all;
+    }
+
     /** Mutable builder, for importers and generators that collect a person's rows one at a time. */
     public static final class Builder {
         private final Person person;
