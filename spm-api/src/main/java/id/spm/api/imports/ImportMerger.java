@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -37,6 +39,8 @@ final class ImportMerger {
 
     /** Removed rows shown in a summary. */
     static final int SAMPLE = 100;
+    /** Sort and hash memory of an event merge (the default 4 MB spills a file's staged rows to disk). */
+    private static final String WORK_MEM = "64MB";
 
     /** A district and year. */
     record DistrictYear(String kabkota, int year) implements Comparable<DistrictYear> {
@@ -60,6 +64,7 @@ final class ImportMerger {
     private long updated;
     private long unchanged;
     private final SortedSet<DistrictYear> changed = new TreeSet<>();
+    private long eventPersons;
 
     ImportMerger(Connection c, long batchId, String createdBy) {
         this.c = c;
@@ -112,8 +117,8 @@ final class ImportMerger {
                 + "table_name text, event_type text, event_date date, natural_key text) on commit drop");
         switch (kind) {
             case EVENT -> {
-                persons = single("select count(*) from (select distinct kabkota_code, person_key from imp_event) p");
                 scope = events(probe);
+                persons = eventPersons;
             }
             case COUNT -> scope = counts(probe);
             case TARGET -> targets(probe);
@@ -152,13 +157,23 @@ final class ImportMerger {
         return new Result(created, updated, unchanged, removed, persons, changed, removals, sample, scope);
     }
 
+    /**
+     * Events are the bulk of every large file, so their merge touches the staged rows as few times as
+     * it can: the writes themselves classify (a row the content-hash update changed is updated, a row
+     * the insert added is created, every other staged row of the district-year is unchanged), the
+     * persons' count comes from the person upsert's own source, and the insert runs in primary-key
+     * order so that the partitions' B-trees are filled page by page instead of at random.
+     */
     private List<ImportJob.ScopeEntry> events(ImportProbe probe) throws SQLException {
-        classify("select i.kabkota_code, i.event_year, count(*) filter (where s.content_hash is null), "
-                + "count(*) filter (where s.content_hash <> i.content_hash), "
-                + "count(*) filter (where s.content_hash = i.content_hash) "
-                + "from imp_event i left join service_event s on s.kabkota_code = i.kabkota_code "
-                + "and s.event_year = i.event_year and s.layout = i.layout and s.person_key = i.person_key "
-                + "and s.natural_key = i.natural_key group by 1, 2");
+        // Sorts and hashes over the staged rows stay in memory; reverts at the end of the transaction.
+        exec("set local work_mem = '" + WORK_MEM + "'");
+        Map<DistrictYear, Long> staged = new HashMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select kabkota_code, event_year, count(*) from imp_event group by 1, 2")) {
+            while (rs.next()) {
+                staged.put(new DistrictYear(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+            }
+        }
         exec("create temporary table imp_scope on commit drop as select kabkota_code, puskesmas_code, layout, "
                 + "date_trunc('month', min(event_date))::date as from_date, "
                 + "(date_trunc('month', max(event_date)) + interval '1 month' - interval '1 day')::date as to_date "
@@ -178,8 +193,9 @@ final class ImportMerger {
                 + "'service_event', event_type, event_date, natural_key from d");
         probe.reached(batchId, ImportProbe.REMOVED);
         exec("create temporary table imp_person_changed (kabkota_code text, person_key text) on commit drop");
-        exec("with src as (select distinct on (kabkota_code, person_key) kabkota_code, person_key, birth_date, sex, "
-                + "desa_code, person_puskesmas from imp_event order by kabkota_code, person_key, event_date desc), "
+        long persons = single("with src as (select distinct on (kabkota_code, person_key) kabkota_code, person_key, "
+                + "birth_date, sex, desa_code, person_puskesmas from imp_event order by kabkota_code, person_key, "
+                + "event_date desc), "
                 + "up as (insert into person as p (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code, "
                 + "import_batch_id) select kabkota_code, person_key, birth_date, sex, desa_code, person_puskesmas, "
                 + batchId + " from src on conflict (kabkota_code, person_key) do update set "
@@ -190,16 +206,28 @@ final class ImportMerger {
                 + "where (p.birth_date, p.sex, p.desa_code, p.puskesmas_code) is distinct from (excluded.birth_date, "
                 + "coalesce(excluded.sex, p.sex), coalesce(excluded.desa_code, p.desa_code), "
                 + "coalesce(excluded.puskesmas_code, p.puskesmas_code)) "
-                + "returning p.kabkota_code, p.person_key, (xmax = 0) as inserted) "
-                + "insert into imp_person_changed select kabkota_code, person_key from up where not inserted");
+                + "returning p.kabkota_code, p.person_key, (xmax = 0) as inserted), "
+                + "ch as (insert into imp_person_changed select kabkota_code, person_key from up where not inserted) "
+                + "select count(*) from src");
         probe.reached(batchId, ImportProbe.PERSONS);
-        exec("insert into service_event as s (kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, "
-                + "event_date, natural_key, content_hash, payload, import_batch_id) select kabkota_code, event_year, "
-                + "person_key, puskesmas_code, layout, event_type, event_date, natural_key, content_hash, payload, "
-                + batchId + " from imp_event on conflict (kabkota_code, event_year, layout, person_key, natural_key) "
-                + "do update set puskesmas_code = excluded.puskesmas_code, event_type = excluded.event_type, "
-                + "event_date = excluded.event_date, content_hash = excluded.content_hash, payload = excluded.payload, "
-                + "import_batch_id = excluded.import_batch_id where s.content_hash <> excluded.content_hash");
+        // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
+        // partitioned table (no system columns), and these two say which is which by themselves.
+        upserted("with up as (update service_event s set puskesmas_code = i.puskesmas_code, "
+                + "event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash, "
+                + "payload = i.payload, import_batch_id = " + batchId + " from imp_event i "
+                + "where s.kabkota_code = i.kabkota_code and s.event_year = i.event_year and s.layout = i.layout "
+                + "and s.person_key = i.person_key and s.natural_key = i.natural_key "
+                + "and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year) "
+                + "select kabkota_code, event_year, count(*) from up group by 1, 2", false, staged);
+        upserted("with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code, "
+                + "layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id) "
+                + "select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date, "
+                + "natural_key, content_hash, payload, " + batchId + " from imp_event "
+                + "order by kabkota_code, event_year, layout, person_key, natural_key "
+                + "on conflict (kabkota_code, event_year, layout, person_key, natural_key) do nothing "
+                + "returning kabkota_code, event_year) "
+                + "select kabkota_code, event_year, count(*) from up group by 1, 2", true, staged);
+        staged.values().forEach(n -> unchanged += n);
         probe.reached(batchId, ImportProbe.UPSERTED);
         // A person whose birth date, sex or address changed changes every year they have events in.
         try (Statement st = c.createStatement();
@@ -210,6 +238,7 @@ final class ImportMerger {
                 changed.add(new DistrictYear(rs.getString(1), rs.getInt(2)));
             }
         }
+        eventPersons = persons;
         return scope;
     }
 
@@ -354,6 +383,25 @@ final class ImportMerger {
                 + "(excluded.name, excluded.kecamatan_code, excluded.kabkota_code, excluded.population, "
                 + "excluded.desa_codes)");
         probe.reached(batchId, ImportProbe.UPSERTED);
+    }
+
+    /** Counts the (kabkota, year, rows) an update or insert of staged events returned. */
+    private void upserted(String sql, boolean inserted, Map<DistrictYear, Long> staged) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                DistrictYear dy = new DistrictYear(rs.getString(1), rs.getInt(2));
+                long n = rs.getLong(3);
+                if (inserted) {
+                    created += n;
+                } else {
+                    updated += n;
+                }
+                staged.merge(dy, -n, Long::sum);
+                if (n > 0) {
+                    changed.add(dy);
+                }
+            }
+        }
     }
 
     private List<ImportJob.ScopeEntry> areaYearScope(String table, String staging, String layout) throws SQLException {

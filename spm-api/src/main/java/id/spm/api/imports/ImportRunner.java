@@ -104,7 +104,7 @@ public class ImportRunner {
         long id = task.jobId();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (Staging staging = new Staging(c)) {
+            try (Staging staging = new Staging(c, "spm-import-" + id)) {
                 Map<String, String> kecamatanOf = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("select code, kecamatan_code from puskesmas");
                         ResultSet rs = ps.executeQuery()) {

@@ -1,12 +1,15 @@
 package id.spm.api.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -18,8 +21,10 @@ import id.spm.rules.model.Sex;
 
 /**
  * Streams the accepted rows of one file into a temporary table of the import's transaction with
- * {@code COPY … FROM STDIN} (text format), in 1 MB chunks: the file is never held in memory and the
- * fact tables are not touched until the merge. A file has one layout, so one staging table.
+ * {@code COPY … FROM STDIN} (text format), in 1 M-character chunks: the file is never held in memory
+ * and the fact tables are not touched until the merge. A file has one layout, so one staging table.
+ * The rows are encoded and sent on a second thread, behind a bounded queue, while the caller reads
+ * and validates the next ones (the two halves cost about the same).
  */
 final class Staging implements AutoCloseable {
 
@@ -63,35 +68,186 @@ final class Staging implements AutoCloseable {
         }
     }
 
+    /** Characters of COPY text sent at a time. */
     private static final int CHUNK = 1 << 20;
+    /** Rows handed to the writer at a time (one queue operation per batch, not per row). */
+    private static final int BATCH = 1024;
+    /** Batches in flight: bounds the memory between the reader and the writer. */
+    private static final int QUEUE = 16;
+    /** Tells the writer that no more rows come. */
+    private static final List<Accepted> END = List.of();
 
     private final Connection connection;
-    private final StringBuilder line = new StringBuilder(512);
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + (64 << 10));
+    private final String name;
+    private final StringBuilder line = new StringBuilder(CHUNK + (64 << 10));
+    private final BlockingQueue<List<Accepted>> queue = new ArrayBlockingQueue<>(QUEUE);
+    private List<Accepted> batch = new ArrayList<>(BATCH);
     private Kind kind;
     private CopyIn copy;
+    private Thread writer;
+    private volatile Throwable failure;
+    private volatile boolean aborted;
     private long rows;
 
-    Staging(Connection connection) {
+    /**
+     * @param name names the writer thread (the job), for thread dumps and logs
+     */
+    Staging(Connection connection, String name) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     Kind kind() {
         return kind;
     }
 
+    /** Rows staged; exact once {@link #finish()} has returned. */
     long rows() {
         return rows;
     }
 
-    /** Adds one accepted row; the first row decides the kind and opens the COPY. */
+    /**
+     * Adds one accepted row; the first row decides the kind, opens the COPY and starts the writer.
+     * Encoding a row (an event's JSON payload and hash) and sending it runs on the writer thread, so
+     * that reading the next rows overlaps with it.
+     */
     void add(Accepted a) throws SQLException {
         if (kind == null) {
             open(Kind.of(a));
         } else if (Kind.of(a) != kind) {
             throw new IllegalStateException("a file holds one layout, so one kind of row");
         }
-        line.setLength(0);
+        rethrow();
+        batch.add(a);
+        if (batch.size() == BATCH) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
+    /** Sends the rest and ends the COPY; the staging table then holds every accepted row. */
+    void finish() throws SQLException {
+        if (copy == null) {
+            return;
+        }
+        if (!batch.isEmpty()) {
+            hand(batch);
+            batch = new ArrayList<>(0);
+        }
+        hand(END);
+        join();
+        rethrow();
+        copy.endCopy();
+        copy = null;
+        try (Statement st = connection.createStatement()) {
+            st.execute("analyze " + kind.table);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writer != null && writer.isAlive()) {
+            aborted = true;
+            writer.interrupt();
+            join();
+        }
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // The transaction is rolled back anyway; the connection reports its own state.
+            }
+        }
+    }
+
+    private void open(Kind k) throws SQLException {
+        kind = k;
+        try (Statement st = connection.createStatement()) {
+            st.execute("create temporary table " + k.table + " (" + k.columns + ") on commit drop");
+        }
+        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + k.table + " from stdin");
+        writer = new Thread(this::write, name + "-copy");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private void hand(List<Accepted> rows) throws SQLException {
+        try {
+            queue.put(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while staging rows", e);
+        }
+    }
+
+    private void join() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                writer.join();
+                break;
+            } catch (InterruptedException e) {
+                // The writer must be gone before anyone else uses the connection.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void rethrow() throws SQLException {
+        Throwable f = failure;
+        if (f instanceof SQLException e) {
+            throw e;
+        } else if (f instanceof RuntimeException e) {
+            throw e;
+        } else if (f instanceof Error e) {
+            throw e;
+        } else if (f != null) {
+            throw new SQLException("staging failed", f);
+        }
+    }
+
+    /**
+     * The writer: encodes batches into COPY text and sends them in chunks. After a failure it keeps
+     * taking batches (and drops them) until the end, so the reader never blocks on a full queue.
+     */
+    private void write() {
+        try {
+            while (true) {
+                List<Accepted> b = queue.take();
+                if (b == END) {
+                    break;
+                }
+                if (failure != null) {
+                    continue;
+                }
+                try {
+                    for (Accepted a : b) {
+                        encode(a);
+                        rows++;
+                    }
+                    if (line.length() >= CHUNK) {
+                        flush();
+                    }
+                } catch (SQLException | RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+            if (failure == null) {
+                flush();
+            }
+        } catch (InterruptedException e) {
+            if (!aborted && failure == null) {
+                failure = e;
+            }
+        } catch (SQLException | RuntimeException | Error e) {
+            failure = e;
+        }
+    }
+
+    private void encode(Accepted a) {
         if (a instanceof Accepted.EventRow e) {
             event(e);
         } else if (a instanceof Accepted.CountRow c) {
@@ -115,12 +271,6 @@ final class Staging implements AutoCloseable {
             field(info.code()).field(info.name()).field(info.kecamatanCode()).field(info.districtCode())
                     .field(info.population()).last(desa.append('}').toString());
         }
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.write(bytes, 0, bytes.length);
-        rows++;
-        if (buffer.size() >= CHUNK) {
-            flush();
-        }
     }
 
     private void event(Accepted.EventRow e) {
@@ -133,43 +283,11 @@ final class Staging implements AutoCloseable {
                 .field(e.naturalKey()).field(EventJson.hash(payload)).last(payload);
     }
 
-    /** Sends the rest and ends the COPY; the staging table then holds every accepted row. */
-    void finish() throws SQLException {
-        if (copy == null) {
-            return;
-        }
-        flush();
-        copy.endCopy();
-        copy = null;
-        try (Statement st = connection.createStatement()) {
-            st.execute("analyze " + kind.table);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (copy != null && copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException e) {
-                // The transaction is rolled back anyway; the connection reports its own state.
-            }
-        }
-    }
-
-    private void open(Kind k) throws SQLException {
-        kind = k;
-        try (Statement st = connection.createStatement()) {
-            st.execute("create temporary table " + k.table + " (" + k.columns + ") on commit drop");
-        }
-        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + k.table + " from stdin");
-    }
-
     private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            byte[] b = buffer.toByteArray();
+        if (line.length() > 0) {
+            byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
             copy.writeToCopy(b, 0, b.length);
-            buffer.reset();
+            line.setLength(0);
         }
     }
 
@@ -191,7 +309,13 @@ final class Staging implements AutoCloseable {
             return;
         }
         String s = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-        for (int i = 0; i < s.length(); i++) {
+        int clean = 0;
+        while (clean < s.length() && !special(s.charAt(clean))) {
+            clean++;
+        }
+        // Most values hold nothing to escape: copy them whole.
+        line.append(s, 0, clean);
+        for (int i = clean; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> line.append("\\\\");
@@ -201,5 +325,9 @@ final class Staging implements AutoCloseable {
                 default -> line.append(ch);
             }
         }
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }
