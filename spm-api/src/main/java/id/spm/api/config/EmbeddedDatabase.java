@@ -57,7 +57,12 @@ final class EmbeddedDatabase {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "128MB")
+                    // Sized for imports of a district's year: the partitioned event table's indexes stay in
+                    // memory and a million-row merge does not checkpoint halfway (spm-ingest README).
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("temp_buffers", "64MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("work_mem", "16MB")
                     .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
                     .setServerConfig("fsync", ephemeral ? "off" : "on")
