@@ -21,7 +21,9 @@ import io.smallrye.config.PropertiesConfigSource;
 public class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFactory {
 
     /** Below application.properties (250) and environment variables (300): a fallback only. */
-    static final int ORDINAL = 150;
+    public static final int ORDINAL = 150;
+    /** Name of the configuration source holding the embedded default's values. */
+    public static final String SOURCE_NAME = "spm-embedded-defaults";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -39,7 +41,7 @@ public class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFactory 
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"), ephemeral);
             values.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
             values.put("quarkus.datasource.username", db.username());
-            values.put("quarkus.datasource.password", "");
+            values.put("quarkus.datasource.password", db.password());
             values.put("spm.embedded.active", "true");
         }
         if (isBlank(context, "mp.jwt.verify.publickey.location") && isBlank(context, "mp.jwt.verify.publickey")
@@ -49,7 +51,7 @@ public class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFactory 
             values.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
             values.put("spm.embedded.keys-active", "true");
         }
-        return List.of(new PropertiesConfigSource(values, "spm-embedded-defaults", ORDINAL));
+        return List.of(new PropertiesConfigSource(values, SOURCE_NAME, ORDINAL));
     }
 
     @Override

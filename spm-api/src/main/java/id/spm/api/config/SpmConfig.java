@@ -1,6 +1,7 @@
 package id.spm.api.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -48,13 +49,21 @@ public interface SpmConfig {
         @WithDefault("https://spm-kesehatan.local/embedded")
         String issuer();
 
-        /** {@code POST /api/v1/dev/tokens}; set false in production. */
-        @WithDefault("true")
-        boolean devTokens();
+        /**
+         * Audience ({@code aud}) every accepted token must name; minted tokens carry it. Also sets
+         * {@code mp.jwt.verify.audiences}.
+         */
+        @WithDefault("spm-api")
+        String audience();
 
-        /** Log a local admin token at start when the keys are the embedded default's. */
-        @WithDefault("true")
-        boolean logAdminToken();
+        /**
+         * {@code POST /api/v1/dev/tokens}. Unset: on only in the embedded default (generated key pair and
+         * embedded database); off as soon as a verification key or an external database is configured.
+         */
+        Optional<Boolean> devTokens();
+
+        /** Log a local admin token at start. Unset: as {@link #devTokens()}. */
+        Optional<Boolean> logAdminToken();
 
         /** Lifetime of minted tokens. */
         @WithDefault("PT12H")

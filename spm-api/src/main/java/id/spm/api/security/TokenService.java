@@ -20,7 +20,7 @@ public class TokenService {
     }
 
     public String mint(String subject, List<String> areas, Set<String> roles, Duration lifetime) {
-        return Jwt.issuer(config.jwt().issuer()).upn(subject).subject(subject).groups(roles)
+        return Jwt.issuer(config.jwt().issuer()).audience(config.jwt().audience()).upn(subject).subject(subject).groups(roles)
                 .claim(CallerScope.AREAS_CLAIM, List.copyOf(areas)).expiresIn(lifetime).sign();
     }
 

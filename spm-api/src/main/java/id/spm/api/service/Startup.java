@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import id.spm.api.config.SpmConfig;
 import id.spm.api.mapping.AreaCodes;
+import id.spm.api.security.LocalTokens;
 import id.spm.api.security.Roles;
 import id.spm.api.security.TokenService;
 import io.quarkus.runtime.StartupEvent;
@@ -25,17 +26,19 @@ public class Startup {
     private final TokenService tokens;
     private final SpmConfig config;
     private final DemoLoader demo;
+    private final LocalTokens local;
 
-    public Startup(RegionLoader regions, TokenService tokens, SpmConfig config, DemoLoader demo) {
+    public Startup(RegionLoader regions, TokenService tokens, SpmConfig config, DemoLoader demo, LocalTokens local) {
         this.regions = regions;
         this.tokens = tokens;
         this.config = config;
         this.demo = demo;
+        this.local = local;
     }
 
     void onStart(@Observes StartupEvent event) {
         regions.loadIfEmpty();
-        if (config.embedded().keysActive() && config.jwt().logAdminToken()) {
+        if (local.logAdminToken()) {
             // A token only: it carries no person data. Valid for a day; mint others at /api/v1/dev/tokens.
             String token = tokens.mint("local-admin", List.of(AreaCodes.NATIONAL),
                     Set.of(Roles.ADMIN, Roles.ANALYST, Roles.IMPORTER, Roles.VIEWER), Duration.ofDays(1));
