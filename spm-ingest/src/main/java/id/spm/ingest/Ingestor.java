@@ -72,6 +72,21 @@ public final class Ingestor {
     public interface AreaGuard {
         /** Whether a Puskesmas code ({@code P…}) or a dotted region code is within the importer's areas. */
         boolean covers(String puskesmasOrRegionCode);
+
+        /**
+         * Why a registry row may not place this Puskesmas in this kecamatan, or {@code null} when it may.
+         * By default the kecamatan must be covered; the API adds the registry's rules (code digits, rights
+         * over the kecamatan a registered Puskesmas leaves).
+         */
+        default Refusal placementRefusal(String puskesmasCode, String kecamatanCode) {
+            return covers(kecamatanCode) ? null
+                    : new Refusal(ErrorCode.AREA_NOT_COVERED, "Kecamatan " + kecamatanCode
+                            + " is outside the areas of your token; ask for an importer token of that area.");
+        }
+    }
+
+    /** A guard's refusal of a row: the error code and the sentence shown at the cell. */
+    public record Refusal(ErrorCode code, String reason) {
     }
 
     /** Progress of a read, reported every {@value #PROGRESS_EVERY} rows and at the end. */
@@ -322,14 +337,14 @@ public final class Ingestor {
             Accepted accepted = null;
             if (rowErrors == null) {
                 RowMapper.Result r = mapper.map(values, b, new Accepted.Location(reader.sheetName(), row.number()));
-                String outside = r.problems().isEmpty() && guard != null ? outsideField(r.row()) : null;
-                if (outside != null) {
-                    int i = b.index.getOrDefault(outside, -1);
+                Refusal refusal = r.problems().isEmpty() && guard != null ? refusal(r.row()) : null;
+                if (refusal != null) {
+                    String field = r.row() instanceof Accepted.PuskesmasRow ? "kecamatan" : outsideField(r.row());
+                    int i = b.index.getOrDefault(field, -1);
                     Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
-                    String code = codeOf(r.row(), outside);
-                    rowErrors = add(rowErrors, error(ErrorCode.AREA_NOT_COVERED, row, b, i,
-                            cell == null ? code : cell.text(),
-                            code + " is outside the areas of your token; ask for an importer token of that area."));
+                    String code = codeOf(r.row(), field);
+                    rowErrors = add(rowErrors,
+                            error(refusal.code(), row, b, i, cell == null ? code : cell.text(), refusal.reason()));
                 } else if (r.problems().isEmpty()) {
                     accepted = r.row();
                     if (!keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
@@ -359,6 +374,17 @@ public final class Ingestor {
             sink.accept(accepted);
         }
 
+        /** Why the guard refuses a row, or {@code null}. */
+        private Refusal refusal(Accepted a) {
+            if (a instanceof Accepted.PuskesmasRow p) {
+                return guard.placementRefusal(p.info().code(), p.info().kecamatanCode());
+            }
+            String field = outsideField(a);
+            return field == null ? null
+                    : new Refusal(ErrorCode.AREA_NOT_COVERED, codeOf(a, field)
+                            + " is outside the areas of your token; ask for an importer token of that area.");
+        }
+
         /** The layout field whose code lies outside the importer's areas, or {@code null}. */
         private String outsideField(Accepted a) {
             if (a instanceof Accepted.EventRow e) {
@@ -371,9 +397,6 @@ public final class Ingestor {
                 return guard.covers(p.areaCode()) ? null : "area";
             } else if (a instanceof Accepted.QualityRow q) {
                 return guard.covers(q.areaCode()) ? null : "area";
-            } else if (a instanceof Accepted.PuskesmasRow p) {
-                // A new Puskesmas is not registered yet: its kecamatan decides.
-                return guard.covers(p.info().code()) || guard.covers(p.info().kecamatanCode()) ? null : "kecamatan";
             }
             return null;
         }
@@ -397,7 +420,8 @@ public final class Ingestor {
 
         private String dedupKey(Accepted a) {
             if (a instanceof Accepted.EventRow e) {
-                return e.person().id() + "|" + a.naturalKey();
+                // Per recording Puskesmas: the same visit recorded at two Puskesmas is two records (issue 8).
+                return e.person().id() + "|" + e.event().puskesmas() + "|" + a.naturalKey();
             }
             return a.naturalKey();
         }

@@ -35,7 +35,8 @@ public record ImportJob(
         @Schema(description = "Why the job was refused or failed, for people") String message,
         Progress progress,
         @Schema(description = "What the file replaces (see the README: scope of an import)") List<ScopeEntry> scope,
-        Summary summary){
+        Summary summary,
+        @Schema(example = "73.18", description = "The district of the job's rows (who besides its creator may see it: admins of that district)") String kabkotaCode){
 
     public static final String QUEUED = "QUEUED";
     public static final String READING = "READING";
@@ -73,7 +74,20 @@ public record ImportJob(
             long unchanged, long removed, long persons, String refusalCode, List<String> warnings,
             List<String> unknownColumns, List<ErrorGroup> errors, List<Removal> removals,
             @Schema(description = "The first removed rows (natural keys hold dates and codes, never a NIK)") List<RemovedRow> removedSample,
-            @Schema(description = "Dry run: numerators of the affected Puskesmas and districts before and after") List<Impact> impact) {
+            @Schema(description = "Dry run: numerators of the affected Puskesmas and districts before and after") List<Impact> impact,
+            @Schema(description = "Persons of the file whose sex, birth date or desa as this file records them differ from the record "
+                    + "of the Puskesmas that recorded them first, which is the one used (kept, not applied; see the README)") Long personConflicts,
+            @Schema(description = "The first such persons") List<PersonConflict> personConflictSample) {
+    }
+
+    /**
+     * A person whose attributes in this file differ from those in use: which fields, and whose record is
+     * used. The other Puskesmas' values are never shown.
+     */
+    public record PersonConflict(@Schema(description = "Pseudonymous person key") String personKey,
+            @Schema(example = "P7318020101", description = "The Puskesmas of this file's record") String puskesmas,
+            @Schema(example = "[\"birthDate\"]") List<String> fields,
+            @Schema(example = "P7318010101", description = "The Puskesmas whose record is used") String usedFrom) {
     }
 
     /** Rows removed from one table for one Puskesmas or area, layout and year. */

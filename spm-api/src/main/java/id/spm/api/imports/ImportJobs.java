@@ -26,7 +26,7 @@ public class ImportJobs {
 
     private static final String COLUMNS = "id, phase, file_name, file_bytes, content_hash, coalesce(layout, layout_claimed), "
             + "dry_run, all_or_nothing, created_by, created_at, started_at, finished_at, message, bytes_read, "
-            + "bytes_total, rows_read, scope::text, summary::text";
+            + "bytes_total, rows_read, scope::text, summary::text, kabkota_code";
     private static final TypeReference<List<ImportJob.ScopeEntry>> SCOPE = new TypeReference<>() {
     };
 
@@ -242,7 +242,7 @@ public class ImportJobs {
                     rs.getObject(12, OffsetDateTime.class), rs.getString(13),
                     new ImportJob.Progress(rs.getLong(14), rs.getLong(15), rs.getLong(16)),
                     scope == null ? null : mapper.readValue(scope, SCOPE),
-                    summary == null ? null : mapper.readValue(summary, ImportJob.Summary.class));
+                    summary == null ? null : mapper.readValue(summary, ImportJob.Summary.class), rs.getString(19));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored import job does not match its shape", e);
         }

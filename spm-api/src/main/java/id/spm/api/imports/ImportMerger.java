@@ -54,7 +54,7 @@ final class ImportMerger {
     /** What the merge did. */
     record Result(long created, long updated, long unchanged, long removed, long persons,
             SortedSet<DistrictYear> changed, List<ImportJob.Removal> removals, List<ImportJob.RemovedRow> sample,
-            List<ImportJob.ScopeEntry> scope) {
+            List<ImportJob.ScopeEntry> scope, long personConflicts, List<ImportJob.PersonConflict> conflictSample) {
     }
 
     private final Connection c;
@@ -65,6 +65,8 @@ final class ImportMerger {
     private long unchanged;
     private final SortedSet<DistrictYear> changed = new TreeSet<>();
     private long eventPersons;
+    private List<ImportJob.PersonConflict> conflicts = List.of();
+    private long conflictCount;
 
     ImportMerger(Connection c, long batchId, String createdBy) {
         this.c = c;
@@ -154,7 +156,8 @@ final class ImportMerger {
                 changed.add(new DistrictYear(rs.getString(1), rs.getInt(2)));
             }
         }
-        return new Result(created, updated, unchanged, removed, persons, changed, removals, sample, scope);
+        return new Result(created, updated, unchanged, removed, persons, changed, removals, sample, scope,
+                conflictCount, conflicts);
     }
 
     /**
@@ -187,44 +190,29 @@ final class ImportMerger {
                 + "and s.event_date between sc.from_date and sc.to_date "
                 + "and not exists (select 1 from imp_event i where i.kabkota_code = s.kabkota_code "
                 + "and i.event_year = s.event_year and i.layout = s.layout and i.person_key = s.person_key "
-                + "and i.natural_key = s.natural_key) "
+                + "and i.puskesmas_code = s.puskesmas_code and i.natural_key = s.natural_key) "
                 + "returning s.kabkota_code, s.event_year, s.puskesmas_code, s.layout, s.event_type, s.event_date, "
                 + "s.natural_key) insert into imp_removed select kabkota_code, event_year, puskesmas_code, layout, "
                 + "'service_event', event_type, event_date, natural_key from d");
         probe.reached(batchId, ImportProbe.REMOVED);
-        exec("create temporary table imp_person_changed (kabkota_code text, person_key text) on commit drop");
-        long persons = single("with src as (select distinct on (kabkota_code, person_key) kabkota_code, person_key, "
-                + "birth_date, sex, desa_code, person_puskesmas from imp_event order by kabkota_code, person_key, "
-                + "event_date desc), "
-                + "up as (insert into person as p (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code, "
-                + "import_batch_id) select kabkota_code, person_key, birth_date, sex, desa_code, person_puskesmas, "
-                + batchId + " from src on conflict (kabkota_code, person_key) do update set "
-                + "birth_date = excluded.birth_date, sex = coalesce(excluded.sex, p.sex), "
-                + "desa_code = coalesce(excluded.desa_code, p.desa_code), "
-                + "puskesmas_code = coalesce(excluded.puskesmas_code, p.puskesmas_code), "
-                + "import_batch_id = excluded.import_batch_id "
-                + "where (p.birth_date, p.sex, p.desa_code, p.puskesmas_code) is distinct from (excluded.birth_date, "
-                + "coalesce(excluded.sex, p.sex), coalesce(excluded.desa_code, p.desa_code), "
-                + "coalesce(excluded.puskesmas_code, p.puskesmas_code)) "
-                + "returning p.kabkota_code, p.person_key, (xmax = 0) as inserted), "
-                + "ch as (insert into imp_person_changed select kabkota_code, person_key from up where not inserted) "
-                + "select count(*) from src");
+        long persons = persons();
         probe.reached(batchId, ImportProbe.PERSONS);
         // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
         // partitioned table (no system columns), and these two say which is which by themselves.
-        upserted("with up as (update service_event s set puskesmas_code = i.puskesmas_code, "
+        upserted("with up as (update service_event s set "
                 + "event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash, "
                 + "payload = i.payload, import_batch_id = " + batchId + " from imp_event i "
                 + "where s.kabkota_code = i.kabkota_code and s.event_year = i.event_year and s.layout = i.layout "
-                + "and s.person_key = i.person_key and s.natural_key = i.natural_key "
+                + "and s.person_key = i.person_key and s.puskesmas_code = i.puskesmas_code "
+                + "and s.natural_key = i.natural_key "
                 + "and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year) "
                 + "select kabkota_code, event_year, count(*) from up group by 1, 2", false, staged);
         upserted("with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code, "
                 + "layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id) "
                 + "select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date, "
                 + "natural_key, content_hash, payload, " + batchId + " from imp_event "
-                + "order by kabkota_code, event_year, layout, person_key, natural_key "
-                + "on conflict (kabkota_code, event_year, layout, person_key, natural_key) do nothing "
+                + "order by kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key "
+                + "on conflict (kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do nothing "
                 + "returning kabkota_code, event_year) "
                 + "select kabkota_code, event_year, count(*) from up group by 1, 2", true, staged);
         staged.values().forEach(n -> unchanged += n);
@@ -240,6 +228,91 @@ final class ImportMerger {
         }
         eventPersons = persons;
         return scope;
+    }
+
+    /**
+     * A person's sex, birth date and desa as the uploading Puskesmas records them go to its own
+     * {@code person_record}; the {@code person} row the rules read is then resolved by one rule: the
+     * record of the Puskesmas that recorded the person first (lowest first batch, then smallest code)
+     * wins. So a Puskesmas corrects its own record, and never overwrites what another Puskesmas
+     * recorded: a differing record is kept, not applied, and reported ({@link #conflicts()}).
+     *
+     * @return the persons of the file
+     */
+    private long persons() throws SQLException {
+        exec("create temporary table imp_person_changed (kabkota_code text, person_key text) on commit drop");
+        long persons = single("with src as (select distinct on (kabkota_code, person_key, puskesmas_code) kabkota_code, "
+                + "person_key, puskesmas_code, birth_date, sex, desa_code, person_puskesmas from imp_event "
+                + "order by kabkota_code, person_key, puskesmas_code, event_date desc), "
+                + "up as (insert into person_record as r (kabkota_code, person_key, puskesmas_code, birth_date, sex, "
+                + "desa_code, home_puskesmas, first_batch_id, import_batch_id) select kabkota_code, person_key, "
+                + "puskesmas_code, birth_date, sex, desa_code, person_puskesmas, " + batchId + ", " + batchId
+                + " from src on conflict (kabkota_code, person_key, puskesmas_code) do update set "
+                + "birth_date = excluded.birth_date, sex = coalesce(excluded.sex, r.sex), "
+                + "desa_code = coalesce(excluded.desa_code, r.desa_code), "
+                + "home_puskesmas = coalesce(excluded.home_puskesmas, r.home_puskesmas), "
+                + "import_batch_id = excluded.import_batch_id "
+                + "where (r.birth_date, r.sex, r.desa_code, r.home_puskesmas) is distinct from (excluded.birth_date, "
+                + "coalesce(excluded.sex, r.sex), coalesce(excluded.desa_code, r.desa_code), "
+                + "coalesce(excluded.home_puskesmas, r.home_puskesmas))) "
+                + "select count(distinct (kabkota_code, person_key)) from src");
+        exec("create temporary table imp_person on commit drop as select distinct kabkota_code, person_key from imp_event");
+        exec("analyze imp_person");
+        // The resolved person: the first-recording Puskesmas' record of every person of the file.
+        exec("with w as (select distinct on (r.kabkota_code, r.person_key) r.* from person_record r join imp_person i "
+                + "using (kabkota_code, person_key) order by r.kabkota_code, r.person_key, r.first_batch_id, "
+                + "r.puskesmas_code), "
+                + "up as (insert into person as p (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code, "
+                + "import_batch_id) select kabkota_code, person_key, birth_date, sex, desa_code, home_puskesmas, "
+                + batchId + " from w on conflict (kabkota_code, person_key) do update set "
+                + "birth_date = excluded.birth_date, sex = excluded.sex, desa_code = excluded.desa_code, "
+                + "puskesmas_code = excluded.puskesmas_code, import_batch_id = excluded.import_batch_id "
+                + "where (p.birth_date, p.sex, p.desa_code, p.puskesmas_code) is distinct from (excluded.birth_date, "
+                + "excluded.sex, excluded.desa_code, excluded.puskesmas_code) "
+                + "returning p.kabkota_code, p.person_key, (xmax = 0) as inserted) "
+                + "insert into imp_person_changed select kabkota_code, person_key from up where not inserted");
+        conflicts = conflicts();
+        return persons;
+    }
+
+    /**
+     * The persons of the file whose attributes as the uploading Puskesmas records them differ from the
+     * resolved ones (recorded first by another Puskesmas). Which attributes differ and whose record is
+     * used; never the other Puskesmas' values.
+     */
+    private List<ImportJob.PersonConflict> conflicts() throws SQLException {
+        List<ImportJob.PersonConflict> out = new ArrayList<>();
+        String sql = "select r.person_key, r.puskesmas_code, p.puskesmas_code, "
+                + "r.birth_date is distinct from w.birth_date, (r.sex is distinct from w.sex and r.sex is not null), "
+                + "(r.desa_code is distinct from w.desa_code and r.desa_code is not null), w.puskesmas_code "
+                + "from (select distinct kabkota_code, person_key, puskesmas_code from imp_event) f "
+                + "join person_record r using (kabkota_code, person_key, puskesmas_code) "
+                + "join person p using (kabkota_code, person_key) "
+                + "join lateral (select x.* from person_record x where x.kabkota_code = r.kabkota_code "
+                + "and x.person_key = r.person_key order by x.first_batch_id, x.puskesmas_code limit 1) w on true "
+                + "where w.puskesmas_code <> r.puskesmas_code and (r.birth_date is distinct from w.birth_date "
+                + "or (r.sex is distinct from w.sex and r.sex is not null) "
+                + "or (r.desa_code is distinct from w.desa_code and r.desa_code is not null)) "
+                + "order by r.person_key, r.puskesmas_code";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                conflictCount++;
+                if (out.size() < SAMPLE) {
+                    List<String> fields = new ArrayList<>();
+                    if (rs.getBoolean(4)) {
+                        fields.add("birthDate");
+                    }
+                    if (rs.getBoolean(5)) {
+                        fields.add("sex");
+                    }
+                    if (rs.getBoolean(6)) {
+                        fields.add("desaCode");
+                    }
+                    out.add(new ImportJob.PersonConflict(rs.getString(1), rs.getString(2), fields, rs.getString(7)));
+                }
+            }
+        }
+        return out;
     }
 
     private List<ImportJob.ScopeEntry> counts(ImportProbe probe) throws SQLException {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +24,14 @@ import org.jboss.logging.Logger;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.imports.ImportMerger.DistrictYear;
 import id.spm.api.imports.Staging.Kind;
-import id.spm.api.mapping.AreaCodes;
 import id.spm.api.repository.FactRepository;
+import id.spm.api.security.AreaScope;
 import id.spm.api.service.DataVersions;
+import id.spm.api.service.PuskesmasPlacement;
 import id.spm.ingest.Ingestor;
 import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.read.FileRefusedException;
+import id.spm.ingest.report.ErrorCode;
 import id.spm.ingest.report.Report;
 
 /**
@@ -105,16 +106,20 @@ public class ImportRunner {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Staging staging = new Staging(c, "spm-import-" + id)) {
+                // The registry is the one truth for where a Puskesmas is: its kecamatan and district.
                 Map<String, String> kecamatanOf = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("select code, kecamatan_code from puskesmas");
+                Map<String, String> districtOf = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("select code, kecamatan_code, kabkota_code from puskesmas");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         kecamatanOf.put(rs.getString(1), rs.getString(2));
+                        districtOf.put(rs.getString(1), rs.getString(3));
                     }
                 }
+                staging.registry(districtOf);
                 Ingestor ingestor = new Ingestor(settings.layouts(), settings.regions(),
                         PuskesmasRegistry.of(kecamatanOf.keySet()), settings.personKeys(), settings.limits(),
-                        guard(task.caller(), kecamatanOf));
+                        guard(task.caller(), kecamatanOf, PuskesmasPlacement.exceptions(c)));
                 long[] lastWrite = { System.nanoTime() };
                 long readStarted = System.nanoTime();
                 Report report;
@@ -218,27 +223,31 @@ public class ImportRunner {
                 m == null ? 0 : m.updated(), m == null ? 0 : m.unchanged(), m == null ? 0 : m.removed(),
                 m == null ? r.persons() : m.persons(), r.refusal() == null ? null : r.refusal().code(), r.warnings(),
                 r.unknownColumns(), r.errors(), m == null ? List.of() : m.removals(),
-                m == null ? List.of() : m.sample(), impact);
+                m == null ? List.of() : m.sample(), impact, m == null || m.personConflicts() == 0 ? null : m.personConflicts(),
+                m == null || m.conflictSample().isEmpty() ? null : m.conflictSample());
     }
 
-    /** The caller's areas as the ingestor's guard; Puskesmas are placed by their registered kecamatan. */
-    static Ingestor.AreaGuard guard(Caller caller, Map<String, String> kecamatanOf) {
-        Set<String> areas = new HashSet<>(caller.areas());
-        boolean national = areas.contains(AreaCodes.NATIONAL);
-        return code -> {
-            if (national || areas.contains(code)) {
-                return true;
+    /**
+     * The caller's areas as the ingestor's guard: Puskesmas are placed by their registered kecamatan,
+     * and a registry row must pass {@link PuskesmasPlacement} (digits, rights over the old and the new
+     * kecamatan).
+     */
+    static Ingestor.AreaGuard guard(Caller caller, Map<String, String> kecamatanOf, Map<String, String> exceptions) {
+        AreaScope scope = new AreaScope(caller.areas(), kecamatanOf::get);
+        return new Ingestor.AreaGuard() {
+            @Override
+            public boolean covers(String code) {
+                return scope.covers(code);
             }
-            String region = AreaCodes.isPuskesmas(code) ? kecamatanOf.get(code) : code;
-            if (region == null) {
-                return false;
+
+            @Override
+            public Ingestor.Refusal placementRefusal(String code, String kecamatan) {
+                PuskesmasPlacement.Refusal r = PuskesmasPlacement.check(code, kecamatan, kecamatanOf.get(code),
+                        exceptions.get(code), scope);
+                return r == null ? null
+                        : new Ingestor.Refusal(r.codeMismatch() ? ErrorCode.PUSKESMAS_CODE_MISMATCH
+                                : ErrorCode.AREA_NOT_COVERED, r.message());
             }
-            for (String a : areas) {
-                if (!AreaCodes.isPuskesmas(a) && AreaCodes.within(region, a)) {
-                    return true;
-                }
-            }
-            return false;
         };
     }
 

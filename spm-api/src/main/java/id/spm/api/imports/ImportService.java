@@ -42,6 +42,8 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Longest Idempotency-Key accepted. */
     static final int MAX_KEY = 200;
+    /** Newest jobs an admin's list looks through for those of their districts. */
+    static final int ADMIN_SCAN = 5000;
 
     private final DataSource dataSource;
     private final ImportJobs jobs;
@@ -171,15 +173,33 @@ public class ImportService {
     /** A job of the caller (an admin sees every job); 404 otherwise, so ids reveal nothing. */
     public ImportJob get(long id, CallerScope caller) {
         caller.requireRole(Roles.IMPORTER);
-        return jobs.find(id).filter(j -> j.createdBy().equals(caller.subject()) || caller.roles().contains(Roles.ADMIN))
+        return jobs.find(id).filter(j -> visible(j, caller))
                 .orElseThrow(() -> ApiException.notFound("IMPORT_NOT_FOUND", "No import job " + id + " of yours."));
     }
 
-    /** The caller's jobs, newest first (an admin: everyone's). */
+    /** The caller's jobs, newest first (an admin: also the jobs of the districts their areas cover). */
     public List<ImportJob> list(CallerScope caller, int limit) {
         caller.requireRole(Roles.IMPORTER);
-        boolean admin = caller.roles().contains(Roles.ADMIN);
-        return jobs.list(admin ? null : caller.subject(), Math.max(1, Math.min(limit, 500)));
+        int n = Math.max(1, Math.min(limit, 500));
+        if (!caller.roles().contains(Roles.ADMIN)) {
+            return jobs.list(caller.subject(), n);
+        }
+        return jobs.list(null, ADMIN_SCAN).stream().filter(j -> visible(j, caller)).limit(n).toList();
+    }
+
+    /**
+     * A job is its creator's; an admin also sees the jobs of a district their areas cover wholly
+     * (a national admin: every job). A summary holds located errors of its district's files, so it is
+     * never shown beyond that district.
+     */
+    static boolean visible(ImportJob job, CallerScope caller) {
+        if (job.createdBy().equals(caller.subject())) {
+            return true;
+        }
+        if (!caller.roles().contains(Roles.ADMIN)) {
+            return false;
+        }
+        return caller.isNational() || (job.kabkotaCode() != null && caller.scope().coversRegion(job.kabkotaCode()));
     }
 
     static String sha256(Path file) throws IOException {

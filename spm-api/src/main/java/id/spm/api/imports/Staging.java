@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -83,6 +84,7 @@ final class Staging implements AutoCloseable {
     private final BlockingQueue<List<Accepted>> queue = new ArrayBlockingQueue<>(QUEUE);
     private List<Accepted> batch = new ArrayList<>(BATCH);
     private Kind kind;
+    private Map<String, String> districtOf = Map.of();
     private CopyIn copy;
     private Thread writer;
     private volatile Throwable failure;
@@ -99,6 +101,26 @@ final class Staging implements AutoCloseable {
 
     Kind kind() {
         return kind;
+    }
+
+    /**
+     * The registry's district of every registered Puskesmas: rows take their district from it, never
+     * from the digits of a code (the registry is the one truth for where a Puskesmas is).
+     */
+    void registry(Map<String, String> districtOfPuskesmas) {
+        this.districtOf = Map.copyOf(districtOfPuskesmas);
+    }
+
+    /** The district of a row's Puskesmas or area code: the registry's for a Puskesmas, the code's own for a region. */
+    private String district(String areaOrPuskesmas, String regionDistrict) {
+        if (areaOrPuskesmas == null || areaOrPuskesmas.isEmpty() || areaOrPuskesmas.charAt(0) != 'P') {
+            return regionDistrict;
+        }
+        String d = districtOf.get(areaOrPuskesmas);
+        if (d == null) {
+            throw new IllegalStateException("Puskesmas " + areaOrPuskesmas + " is not registered");
+        }
+        return d;
     }
 
     /** Rows staged; exact once {@link #finish()} has returned. */
@@ -252,16 +274,19 @@ final class Staging implements AutoCloseable {
             event(e);
         } else if (a instanceof Accepted.CountRow c) {
             var m = c.count();
-            field(c.kabkotaCode()).field(m.puskesmas()).field(m.year()).field(m.month()).field(m.service().code())
+            field(district(m.puskesmas(), null)).field(m.puskesmas()).field(m.year()).field(m.month()).field(m.service().code())
                     .field(m.compliant()).last(m.nonCompliant());
         } else if (a instanceof Accepted.TargetRow t) {
-            field(t.areaCode()).field(t.kabkotaCode()).field(t.year()).field(t.service().code()).field(t.amount())
+            field(t.areaCode()).field(district(t.areaCode(), t.kabkotaCode())).field(t.year()).field(t.service().code())
+                    .field(t.amount())
                     .field(t.source()).last(t.note());
         } else if (a instanceof Accepted.PopulationRow p) {
-            field(p.areaCode()).field(p.kabkotaCode()).field(p.year()).field(p.ageGroup()).field(p.male())
+            field(p.areaCode()).field(district(p.areaCode(), p.kabkotaCode())).field(p.year()).field(p.ageGroup())
+                    .field(p.male())
                     .last(p.female());
         } else if (a instanceof Accepted.QualityRow q) {
-            field(q.areaCode()).field(q.kabkotaCode()).field(q.year()).field(q.quarter()).field(q.service().code())
+            field(q.areaCode()).field(district(q.areaCode(), q.kabkotaCode())).field(q.year()).field(q.quarter())
+                    .field(q.service().code())
                     .field(q.kind()).field(q.item()).field(q.unit()).field(q.need()).field(q.stock())
                     .last(q.unitPrice());
         } else if (a instanceof Accepted.PuskesmasRow p) {
@@ -277,7 +302,7 @@ final class Staging implements AutoCloseable {
         Person p = e.person();
         var ev = e.event();
         String payload = EventJson.write(ev);
-        field(e.kabkotaCode()).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
+        field(district(ev.puskesmas(), null)).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
                 .field(p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P").field(p.desaCode())
                 .field(p.puskesmas()).field(ev.puskesmas()).field(e.layout()).field(e.eventType()).field(ev.date())
                 .field(e.naturalKey()).field(EventJson.hash(payload)).last(payload);

@@ -190,9 +190,16 @@ public class FactRepository {
                             + "update set birth_date = excluded.birth_date, sex = excluded.sex, "
                             + "desa_code = excluded.desa_code, puskesmas_code = excluded.puskesmas_code");
                     st.execute("insert into service_event select * from event_in on conflict "
-                            + "(kabkota_code, event_year, layout, person_key, natural_key) do update set "
+                            + "(kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do update set "
                             + "payload = excluded.payload, content_hash = excluded.content_hash, "
-                            + "event_date = excluded.event_date, puskesmas_code = excluded.puskesmas_code");
+                            + "event_date = excluded.event_date");
+                    // Each recording Puskesmas' view of the person (see V3 and ImportMerger): here all the same.
+                    st.execute("insert into person_record (kabkota_code, person_key, puskesmas_code, birth_date, sex, "
+                            + "desa_code, home_puskesmas) select distinct e.kabkota_code, e.person_key, e.puskesmas_code, "
+                            + "p.birth_date, p.sex, p.desa_code, p.puskesmas_code from event_in e join person_in p "
+                            + "using (kabkota_code, person_key) on conflict (kabkota_code, person_key, puskesmas_code) "
+                            + "do update set birth_date = excluded.birth_date, sex = excluded.sex, "
+                            + "desa_code = excluded.desa_code, home_puskesmas = excluded.home_puskesmas");
                 }
                 for (Integer y : years.keySet()) {
                     DataVersions.bump(c, kabkota, y);

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.rest.dto.CodeException;
 import id.spm.api.rest.dto.PuskesmasDto;
 import id.spm.api.rest.dto.RegionDto;
 import id.spm.api.service.RegionService;
@@ -87,7 +88,7 @@ public class RegionResource {
     @RolesAllowed({ "importer", "admin" })
     @Operation(summary = "Register a Puskesmas in its kecamatan")
     @APIResponse(responseCode = "201", description = "Registered; Location names it", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "registered", value = PUSKESMAS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), unknown kecamatan or desa (UNKNOWN_KECAMATAN, UNKNOWN_DESA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), unknown kecamatan or desa (UNKNOWN_KECAMATAN, UNKNOWN_DESA), a code whose digits are not the kecamatan's (PUSKESMAS_CODE_MISMATCH)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Kecamatan outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already registered (PUSKESMAS_EXISTS)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull PuskesmasDto body) {
@@ -96,13 +97,28 @@ public class RegionResource {
     }
 
     @PUT
+    @Path("/puskesmas/{code}/code-exception")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Record that a Puskesmas code may sit in a kecamatan its digits do not name (admin of both)", description = "A Puskesmas code is P + the 6 digits of its kecamatan + 4 digits "
+            + "(formats.md). A code kept from before a district split is registered elsewhere only after an admin whose "
+            + "areas cover both the kecamatan of its digits and the kecamatan it moves to records the exception here.")
+    @APIResponse(responseCode = "200", description = "The exception as recorded", content = @Content(schema = @Schema(implementation = CodeException.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code or kecamatan (INVALID_PUSKESMAS_CODE, UNKNOWN_KECAMATAN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin of both areas (AREA_FORBIDDEN, ROLE_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CodeException recordCodeException(@Parameter(example = "P7318010101") @PathParam("code") String code,
+            @Valid @NotNull CodeException body) {
+        return regions.recordCodeException(code, body);
+    }
+
+    @PUT
     @Path("/puskesmas/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "importer", "admin" })
     @Operation(summary = "Register or update a Puskesmas (name, kecamatan, population, desa)")
     @APIResponse(responseCode = "200", description = "The Puskesmas as stored", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "updated", value = PUSKESMAS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or code mismatch (CODE_MISMATCH)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or code mismatch (CODE_MISMATCH, PUSKESMAS_CODE_MISMATCH)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The kecamatan it joins or leaves is outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PuskesmasDto update(@PathParam("code") String code, @Valid @NotNull PuskesmasDto body) {
         if (!body.code().equalsIgnoreCase(code.strip())) {
             throw id.spm.api.service.ApiException.badRequest("CODE_MISMATCH",

@@ -66,24 +66,15 @@ public class CallerScope {
 
     /** Whether the caller may see or change data of this region or Puskesmas code (any accepted form). */
     public boolean covers(String areaOrPuskesmasCode) {
-        String code = AreaCodes.normalize(areaOrPuskesmasCode);
-        if (isNational() || areas().contains(code)) {
-            return true;
-        }
-        String region = code;
-        if (AreaCodes.isPuskesmas(code)) {
+        return scope().covers(AreaCodes.normalize(areaOrPuskesmasCode));
+    }
+
+    /** The caller's areas as the shared coverage rule, Puskesmas placed by the registry. */
+    public AreaScope scope() {
+        return new AreaScope(areas(), code -> {
             Puskesmas p = Puskesmas.findById(code);
-            if (p == null) {
-                return false;
-            }
-            region = p.kecamatanCode;
-        }
-        for (String a : areas()) {
-            if (!AreaCodes.isPuskesmas(a) && AreaCodes.within(region, a)) {
-                return true;
-            }
-        }
-        return false;
+            return p == null ? null : p.kecamatanCode;
+        });
     }
 
     /** Throws the API's 403 problem {@code AREA_FORBIDDEN} unless {@link #covers(String)}. */

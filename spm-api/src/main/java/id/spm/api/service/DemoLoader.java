@@ -3,6 +3,7 @@ package id.spm.api.service;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Target;
 import id.spm.api.entity.TargetSource;
 import id.spm.api.repository.FactRepository;
+import id.spm.api.security.AreaScope;
 import id.spm.rules.model.PersonRecord;
 import id.spm.rules.model.PuskesmasInfo;
 import id.spm.rules.sample.PopulationGenerator;
@@ -91,6 +93,13 @@ public class DemoLoader {
     void writeReference(PopulationGenerator gen, int year) {
         for (PuskesmasInfo info : gen.puskesmas()) {
             Puskesmas p = Puskesmas.findById(info.code());
+            // The demo writes only its own district: it never moves a registered Puskesmas, and its codes
+            // follow the registry's rule (PuskesmasPlacement), checked as any writer's.
+            PuskesmasPlacement.Refusal refusal = PuskesmasPlacement.check(info.code(), info.kecamatanCode(),
+                    p == null ? null : p.kecamatanCode, null, new AreaScope(Set.of(DISTRICT), code -> null));
+            if (refusal != null) {
+                throw new IllegalStateException("The demo district cannot be loaded: " + refusal.message());
+            }
             if (p == null) {
                 p = new Puskesmas();
                 p.code = info.code();

@@ -9,9 +9,11 @@ import jakarta.transaction.Transactional;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
 import id.spm.api.mapping.AreaCodes;
+import id.spm.api.rest.dto.CodeException;
 import id.spm.api.rest.dto.PuskesmasDto;
 import id.spm.api.rest.dto.RegionDto;
 import id.spm.api.security.CallerScope;
+import id.spm.api.security.Roles;
 import io.quarkus.panache.common.Sort;
 
 /** Regions (reference data) and the Puskesmas registry. */
@@ -68,7 +70,6 @@ public class RegionService {
         if (kec == null || kec.level != 3) {
             throw ApiException.badRequest("UNKNOWN_KECAMATAN", kecamatan + " is not a Kemendagri kecamatan code.");
         }
-        scope.require(kecamatan);
         List<String> desa = in.desaCodes() == null ? List.of() : in.desaCodes().stream().map(AreaCodes::region).toList();
         for (String d : desa) {
             if (!AreaCodes.within(d, kecamatan) || AreaCodes.level(d) != 4 || Region.findById(d) == null) {
@@ -76,14 +77,19 @@ public class RegionService {
             }
         }
         Puskesmas p = Puskesmas.findById(code);
+        // 403 before anything that reveals another area's registry (409 for a code registered elsewhere).
+        PuskesmasPlacement.Refusal refusal = PuskesmasPlacement.check(code, kecamatan, p == null ? null : p.kecamatanCode,
+                exceptionKecamatan(code), scope.scope());
+        if (refusal != null) {
+            throw refusal.codeMismatch() ? ApiException.badRequest("PUSKESMAS_CODE_MISMATCH", refusal.message())
+                    : ApiException.forbidden("AREA_FORBIDDEN", refusal.message());
+        }
         if (p != null && !replace) {
             throw ApiException.conflict("PUSKESMAS_EXISTS", "Puskesmas " + code + " is already registered.");
         }
         if (p == null) {
             p = new Puskesmas();
             p.code = code;
-        } else {
-            scope.require(p.kecamatanCode);
         }
         String previousDistrict = p.kabkotaCode;
         p.name = in.name().strip();
@@ -98,6 +104,43 @@ public class RegionService {
             DataVersions.bump(Puskesmas.getEntityManager(), previousDistrict, DataVersions.REGISTRY_YEAR);
         }
         return dto(p);
+    }
+
+    /**
+     * Records that a Puskesmas code may be registered in a kecamatan its digits do not name (a code kept
+     * from before a district split). Only an admin whose areas cover both the kecamatan of the code's
+     * digits and the kecamatan it is to be registered in.
+     */
+    @Transactional
+    public CodeException recordCodeException(String rawCode, CodeException in) {
+        scope.requireRole(Roles.ADMIN);
+        String code = AreaCodes.normalize(rawCode);
+        if (!AreaCodes.isPuskesmas(code)) {
+            throw ApiException.badRequest("INVALID_PUSKESMAS_CODE", rawCode + " is not a Puskesmas code (P + 10 digits).");
+        }
+        String kecamatan = AreaCodes.region(in.kecamatanCode());
+        String digits = AreaCodes.normalize(code.substring(1, 7));
+        if (!scope.scope().coversRegion(digits) || !scope.scope().coversRegion(kecamatan)) {
+            throw ApiException.forbidden("AREA_FORBIDDEN", "An exception for " + code + " needs an admin of both "
+                    + "kecamatan " + digits + " (its digits) and kecamatan " + kecamatan + ".");
+        }
+        Region kec = Region.findById(kecamatan);
+        if (kec == null || kec.level != 3) {
+            throw ApiException.badRequest("UNKNOWN_KECAMATAN", kecamatan + " is not a Kemendagri kecamatan code.");
+        }
+        Puskesmas.getEntityManager().createNativeQuery("insert into puskesmas_code_exception (code, kecamatan_code, "
+                + "reason, recorded_by) values (?1, ?2, ?3, ?4) on conflict (code) do update set kecamatan_code = "
+                + "excluded.kecamatan_code, reason = excluded.reason, recorded_by = excluded.recorded_by, "
+                + "recorded_at = now()").setParameter(1, code).setParameter(2, kecamatan)
+                .setParameter(3, in.reason().strip()).setParameter(4, scope.subject()).executeUpdate();
+        return new CodeException(kecamatan, in.reason().strip(), scope.subject());
+    }
+
+    private static String exceptionKecamatan(String code) {
+        List<?> rows = Puskesmas.getEntityManager()
+                .createNativeQuery("select kecamatan_code from puskesmas_code_exception where code = ?1")
+                .setParameter(1, code).getResultList();
+        return rows.isEmpty() ? null : String.valueOf(rows.get(0));
     }
 
     public static PuskesmasDto dto(Puskesmas p) {

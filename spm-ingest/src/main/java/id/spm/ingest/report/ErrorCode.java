@@ -23,7 +23,8 @@ public enum ErrorCode {
     UNKNOWN_PUSKESMAS("A Puskesmas that is not registered"),
     INCONSISTENT_ROW("Values that contradict each other"),
     DUPLICATE_ROW("The same record twice in the file"),
-    AREA_NOT_COVERED("A Puskesmas or area outside the importer's areas");
+    AREA_NOT_COVERED("A Puskesmas or area outside the importer's areas"),
+    PUSKESMAS_CODE_MISMATCH("A Puskesmas code whose digits are not its kecamatan's, with no recorded exception");
 
     private final String title;
 
