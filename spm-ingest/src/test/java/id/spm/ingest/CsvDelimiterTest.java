@@ -89,7 +89,9 @@ class CsvDelimiterTest {
             assertThat(r.delimiter()).isEqualTo(',');
         }
         Path semi = Files.writeString(dir.resolve("b.csv"),
-                "Puskesmas Makale, Kabupaten Tana Toraja, Sulawesi Selatan\n"\n                        + "NIK;Nama;Tanggal Lahir;Jenis Kelamin;Berat Badan;Catatan\n"\n                        + "1;Siti, Dewi, Ani;12/05/1990;P;52,5;hamil, anemia, rujuk, kontrol, edukasi, gizi\n",
+                "Puskesmas Makale, Kabupaten Tana Toraja, Sulawesi Selatan\n"
+                        + "NIK;Nama;Tanggal Lahir;Jenis Kelamin;Berat Badan;Catatan\n"
+                        + "1;Siti, Dewi, Ani;12/05/1990;P;52,5;hamil, anemia, rujuk, kontrol, edukasi, gizi\n",
                 StandardCharsets.UTF_8);
         try (CsvSheetReader r = CsvSheetReader.open(semi, "b.csv", Limits.defaults())) {
             assertThat(r.delimiter()).isEqualTo(';');
