@@ -16,6 +16,7 @@ public final class FileRefusedException extends RuntimeException {
         MALFORMED_XML,
         DOCTYPE_REFUSED,
         ZIP_BOMB,
+        SHARED_STRINGS_TOO_LARGE,
         BINARY_CONTENT,
         UTF16_WITHOUT_BOM,
         UNTERMINATED_QUOTE,
