@@ -38,6 +38,7 @@ import id.spm.ingest.report.CellError;
 import id.spm.ingest.report.ErrorCode;
 import id.spm.ingest.report.ErrorGroup;
 import id.spm.ingest.report.LongSet;
+import id.spm.ingest.report.Redaction;
 import id.spm.ingest.report.Report;
 import id.spm.ingest.report.TitleInfo;
 
@@ -473,9 +474,18 @@ public final class Ingestor {
                 header = col < 0 ? spec.header() : b.header.headerText().get(col);
                 if (spec.type() == ColumnType.NIK) {
                     value = CellParser.maskNik(raw);
+                } else if (isPersonName(spec, b)) {
+                    value = Redaction.truncateName(raw);
                 }
+                // Whatever the column, CellError masks any run of 16 digits in value and reason.
             }
             return new CellError(code, reader.sheetName(), row.number(), letter, header, value, reason);
+        }
+
+        /** A column holding a person's name: its values are cut short in error reports. */
+        private boolean isPersonName(ColumnSpec spec, Binding b) {
+            return spec.field().equals("name")
+                    && b.header.layout().target() != id.spm.ingest.layout.Target.PUSKESMAS;
         }
 
         private void record(CellError e) {
