@@ -26,6 +26,7 @@ import id.spm.ingest.parse.CellProblem;
 import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.parse.Regions;
 import id.spm.ingest.read.Cell;
+import id.spm.ingest.read.CsvSheetReader;
 import id.spm.ingest.read.FileRefusedException;
 import id.spm.ingest.read.FileRefusedException.Code;
 import id.spm.ingest.read.Limits;
@@ -37,6 +38,7 @@ import id.spm.ingest.report.CellError;
 import id.spm.ingest.report.ErrorCode;
 import id.spm.ingest.report.ErrorGroup;
 import id.spm.ingest.report.LongSet;
+import id.spm.ingest.report.Redaction;
 import id.spm.ingest.report.Report;
 import id.spm.ingest.report.TitleInfo;
 
@@ -160,11 +162,33 @@ public final class Ingestor {
         }
         String sheet = claimed == null ? null : claimed.sheet();
         try (SheetReader reader = SheetReaders.open(file, fileName, sheet, limits)) {
-            boolean date1904 = reader instanceof XlsxSheetReader x && x.date1904();
-            Run run = new Run(fileName, reader, new CellParser(options.today(), regions, puskesmas, date1904),
-                    options.today(), sink, progress);
-            return run.execute(claimed);
+            try {
+                return run(reader, fileName, options, sink, progress, claimed);
+            } catch (FileRefusedException e) {
+                if (!(reader instanceof CsvSheetReader csv)
+                        || e.code() != Code.NO_HEADER && e.code() != Code.LAYOUT_MISMATCH) {
+                    throw e;
+                }
+                // No header with the delimiter guessed from the text: the other one decides, if its
+                // split of the file gives a layout's header (no row has gone to the sink yet).
+                try (CsvSheetReader other = csv.withOtherDelimiter()) {
+                    return run(other, fileName, options, sink, progress, claimed);
+                } catch (FileRefusedException second) {
+                    if (second.code() == Code.NO_HEADER || second.code() == Code.LAYOUT_MISMATCH) {
+                        throw e;
+                    }
+                    throw second;
+                }
+            }
         }
+    }
+
+    private Report run(SheetReader reader, String fileName, Options options, Consumer<Accepted> sink,
+            Progress progress, Layout claimed) throws IOException {
+        boolean date1904 = reader instanceof XlsxSheetReader x && x.date1904();
+        Run run = new Run(fileName, reader, new CellParser(options.today(), regions, puskesmas, date1904),
+                options.today(), sink, progress);
+        return run.execute(claimed);
     }
 
     private String layoutNames() {
@@ -474,9 +498,18 @@ public final class Ingestor {
                 header = col < 0 ? spec.header() : b.header.headerText().get(col);
                 if (spec.type() == ColumnType.NIK) {
                     value = CellParser.maskNik(raw);
+                } else if (isPersonName(spec, b)) {
+                    value = Redaction.truncateName(raw);
                 }
+                // Whatever the column, CellError masks any run of 16 digits in value and reason.
             }
             return new CellError(code, reader.sheetName(), row.number(), letter, header, value, reason);
+        }
+
+        /** A column holding a person's name: its values are cut short in error reports. */
+        private boolean isPersonName(ColumnSpec spec, Binding b) {
+            return spec.field().equals("name")
+                    && b.header.layout().target() != id.spm.ingest.layout.Target.PUSKESMAS;
         }
 
         private void record(CellError e) {

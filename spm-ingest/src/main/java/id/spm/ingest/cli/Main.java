@@ -61,8 +61,12 @@ public final class Main implements Runnable {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The environment variable holding the importer's token. */
+    public static final String TOKEN_ENV = "SPM_TOKEN";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    java.util.function.Function<String, String> env = System::getenv;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -70,7 +74,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return run(System::getenv, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** The same with the environment and the output streams given (for tests). */
+    public static int run(java.util.function.Function<String, String> env, PrintWriter out, PrintWriter err,
+            String... args) {
+        Main main = new Main();
+        main.env = env;
+        CommandLine cl = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((e, c, p) -> {
             c.getErr().println("spm-ingest: " + e.getMessage());
             return ERROR;
@@ -228,14 +242,21 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "import", description = "Upload files to the service, follow the import job, print the summary.")
+    @Command(name = "import", description = "Upload files to the service, follow the import job, print the summary. The token is read from the environment variable SPM_TOKEN or from --token-file PATH.")
     static final class Import implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
         @Option(names = "--server", required = true, description = "Service base URL, e.g. https://spm.example.go.id")
         URI server;
-        @Option(names = "--token", required = true, description = "Bearer token of an importer.")
-        String token;
+        @Option(names = "--token-file", description = "File holding the importer's bearer token (default: the"
+                + " environment variable " + TOKEN_ENV + ").")
+        Path tokenFile;
+        @Option(names = "--token", hidden = true, description = "Deprecated: visible in ps; use " + TOKEN_ENV
+                + " or --token-file.")
+        String tokenArg;
+        @CommandLine.ParentCommand
+        Main parent;
+        private String token;
         @Option(names = "--layout", description = "Layout to claim (default: detected by the service).")
         String layout;
         @Option(names = "--dry-run", description = "Validate and preview only; nothing is stored.")
@@ -252,6 +273,12 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            token = token(err);
+            if (token == null) {
+                err.flush();
+                return ERROR;
+            }
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
             boolean tty = System.console() != null && !json;
@@ -282,6 +309,60 @@ public final class Main implements Runnable {
             }
             out.flush();
             return exit;
+        }
+
+        /**
+         * The token from {@code --token-file}, else the deprecated {@code --token} (with a warning),
+         * else {@value Main#TOKEN_ENV}; {@code null} after printing why when there is none.
+         */
+        private String token(PrintWriter err) {
+            if (tokenFile != null && tokenArg != null) {
+                err.println("spm-ingest: give the token once, with --token-file or " + TOKEN_ENV
+                        + " (--token is deprecated).");
+                return null;
+            }
+            if (tokenFile != null) {
+                String t;
+                try {
+                    t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+                } catch (IOException | RuntimeException e) {
+                    err.println("spm-ingest: cannot read the token file " + tokenFile + " ("
+                            + e.getClass().getSimpleName() + ").");
+                    return null;
+                }
+                if (t.isEmpty()) {
+                    err.println("spm-ingest: the token file " + tokenFile + " is empty.");
+                    return null;
+                }
+                warnIfOthersCanRead(err);
+                return t;
+            }
+            if (tokenArg != null) {
+                err.println("spm-ingest: warning: --token is deprecated: a token on the command line is visible to"
+                        + " every user of the machine (ps, /proc, shell history). Set the environment variable "
+                        + TOKEN_ENV + " or use --token-file PATH instead.");
+                return tokenArg.strip();
+            }
+            String t = parent == null || parent.env == null ? null : parent.env.apply(TOKEN_ENV);
+            if (t == null || t.isBlank()) {
+                err.println("spm-ingest: no token: set the environment variable " + TOKEN_ENV
+                        + " or give --token-file PATH (a file holding the importer's token, readable only by you).");
+                return null;
+            }
+            return t.strip();
+        }
+
+        private void warnIfOthersCanRead(PrintWriter err) {
+            try {
+                Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(tokenFile);
+                if (p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                        || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                    err.println("spm-ingest: warning: the token file " + tokenFile
+                            + " is readable by other users; chmod 600 it.");
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not a POSIX file system: nothing to check.
+            }
         }
 
         private JsonNode upload(HttpClient http, Path f) throws IOException, InterruptedException {

@@ -38,6 +38,7 @@ public final class CsvSheetReader implements SheetReader {
     private boolean eof;
     private CountingStream counter;
     private long size = -1;
+    private Path file;
 
     private CsvSheetReader(String sheetName, Limits limits, Reader in, char delimiter, Charset charset) {
         this.sheetName = sheetName;
@@ -49,6 +50,19 @@ public final class CsvSheetReader implements SheetReader {
 
     /** Opens a CSV file after checking its size, encoding and content. */
     public static CsvSheetReader open(Path file, String sheetName, Limits limits) throws IOException {
+        return open(file, sheetName, limits, null, (char) 0);
+    }
+
+    /**
+     * The same file read again with the other delimiter ({@code ,} ↔ {@code ;}), its encoding already
+     * known: for a caller whose header search failed with the delimiter guessed from the text.
+     */
+    public CsvSheetReader withOtherDelimiter() throws IOException {
+        return open(file, sheetName, limits, charset, delimiter == ';' ? ',' : ';');
+    }
+
+    private static CsvSheetReader open(Path file, String sheetName, Limits limits, Charset known, char forced)
+            throws IOException {
         long size = Files.size(file);
         if (size > limits.maxFileBytes()) {
             throw new FileRefusedException(Code.FILE_TOO_LARGE, "The file is " + Limits.bytes(size)
@@ -73,7 +87,7 @@ public final class CsvSheetReader implements SheetReader {
             charset = StandardCharsets.UTF_16BE;
             skip = 2;
         } else {
-            charset = scan(file);
+            charset = known != null ? known : scan(file);
         }
         CountingStream raw = new CountingStream(Files.newInputStream(file));
         try {
@@ -81,10 +95,11 @@ public final class CsvSheetReader implements SheetReader {
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             BufferedReader reader = new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16);
-            char delimiter = sniffDelimiter(reader);
+            char delimiter = forced != 0 ? forced : sniffDelimiter(reader);
             CsvSheetReader r = new CsvSheetReader(sheetName, limits, reader, delimiter, charset);
             r.counter = raw;
             r.size = size;
+            r.file = file;
             return r;
         } catch (IOException | RuntimeException e) {
             raw.close();
@@ -212,18 +227,29 @@ public final class CsvSheetReader implements SheetReader {
         return utf8Valid ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
 
-    /** Comma or semicolon: whichever occurs more often outside quotes in the first lines. */
-    private static char sniffDelimiter(BufferedReader reader) throws IOException {
+    /**
+     * Comma or semicolon, decided by the header row: of the first 50 lines, the one that splits into
+     * the most cells that are all names (holding a letter, not a number, date, NIK or code list) under
+     * either delimiter is taken as the header, and the delimiter that gives it more cells wins. Values cannot
+     * decide: a registry's desa lists ({@code 7318012001;7318012002}) put semicolons in a comma file,
+     * decimal commas and free text put commas in a semicolon file. Without such a line, whichever
+     * occurs more often outside quotes. The ingestor also tries the other delimiter when no layout's
+     * header is found with this one.
+     */
+    static char sniffDelimiter(BufferedReader reader) throws IOException {
         reader.mark(1 << 16);
         char[] buf = new char[1 << 16];
-        int n = reader.read(buf);
+        int n = Math.max(0, reader.read(buf));
         reader.reset();
         int commas = 0;
         int semicolons = 0;
         boolean quoted = false;
         int lines = 0;
-        for (int i = 0; i < n && lines < 50; i++) {
-            char c = buf[i];
+        int start = 0;
+        int headerCells = 0;
+        char headerDelimiter = 0;
+        for (int i = 0; i <= n && lines < 50; i++) {
+            char c = i < n ? buf[i] : '\n';
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted) {
@@ -231,12 +257,64 @@ public final class CsvSheetReader implements SheetReader {
                     commas++;
                 } else if (c == ';') {
                     semicolons++;
-                } else if (c == '\n') {
-                    lines++;
+                } else if (c == '\n' || c == '\r') {
+                    if (i > start) {
+                        lines++;
+                        String line = new String(buf, start, i - start);
+                        int byComma = headerCells(line, ',');
+                        int bySemicolon = headerCells(line, ';');
+                        if (Math.max(byComma, bySemicolon) > headerCells) {
+                            headerCells = Math.max(byComma, bySemicolon);
+                            headerDelimiter = byComma == bySemicolon ? 0 : bySemicolon > byComma ? ';' : ',';
+                        }
+                    }
+                    start = i + 1;
                 }
             }
         }
+        if (headerCells >= 2 && headerDelimiter != 0) {
+            return headerDelimiter;
+        }
         return semicolons > commas ? ';' : ',';
+    }
+
+    /**
+     * The cells of a line split by {@code d} when every non-blank one looks like a column name
+     * (holds a letter and is not a code, date or number); 0 otherwise.
+     */
+    private static int headerCells(String line, char d) {
+        int cells = 0;
+        boolean quoted = false;
+        StringBuilder cell = new StringBuilder();
+        for (int i = 0; i <= line.length(); i++) {
+            char c = i < line.length() ? line.charAt(i) : d;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == d && !quoted) {
+                String t = cell.toString().strip();
+                cell.setLength(0);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int letters = 0;
+                int digits = 0;
+                for (int k = 0; k < t.length(); k++) {
+                    char x = t.charAt(k);
+                    if (Character.isLetter(x)) {
+                        letters++;
+                    } else if (Character.isDigit(x)) {
+                        digits++;
+                    }
+                }
+                if (letters == 0 || digits > letters) {
+                    return 0;
+                }
+                cells++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return cells;
     }
 
     @Override

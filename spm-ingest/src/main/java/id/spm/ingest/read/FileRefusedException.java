@@ -1,8 +1,10 @@
 package id.spm.ingest.read;
 
+import id.spm.ingest.report.Redaction;
+
 /**
  * The whole file is refused: nothing of it is imported. The message is written for the person who
- * uploaded the file.
+ * uploaded the file, and masked ({@link Redaction#mask}): no NIK survives in it.
  */
 public final class FileRefusedException extends RuntimeException {
 
@@ -16,6 +18,7 @@ public final class FileRefusedException extends RuntimeException {
         MALFORMED_XML,
         DOCTYPE_REFUSED,
         ZIP_BOMB,
+        SHARED_STRINGS_TOO_LARGE,
         BINARY_CONTENT,
         UTF16_WITHOUT_BOM,
         UNTERMINATED_QUOTE,
@@ -31,12 +34,12 @@ public final class FileRefusedException extends RuntimeException {
     private final Code code;
 
     public FileRefusedException(Code code, String message) {
-        super(message);
+        super(Redaction.mask(message));
         this.code = code;
     }
 
     public FileRefusedException(Code code, String message, Throwable cause) {
-        super(message, cause);
+        super(Redaction.mask(message), cause);
         this.code = code;
     }
 

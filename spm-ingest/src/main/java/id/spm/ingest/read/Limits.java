@@ -12,24 +12,35 @@ package id.spm.ingest.read;
  * @param maxColumns widest row; 16,384 (XFD) is the widest worksheet
  * @param maxRows most rows of a sheet
  * @param maxErrorsPerCode error details kept per error code (all are counted)
+ * @param maxSharedStringBytes most memory the xlsx shared-string table may take (its UTF-8 bytes plus
+ *        4 bytes of offset per string): the one structure of a workbook that is held whole
  */
 public record Limits(long maxFileBytes, long maxEntryBytes, long maxTotalBytes, int maxRatio, int maxCellChars,
-        int maxColumns, int maxRows, int maxErrorsPerCode) {
+        int maxColumns, int maxRows, int maxErrorsPerCode, long maxSharedStringBytes) {
 
     public static final int SPREADSHEET_CELL_CHARS = 32_767;
 
+    /** Default shared-string budget: 64 MB, a fraction of a 512 MB heap (real exports hold a few MB). */
+    public static final long DEFAULT_SHARED_STRING_BYTES = 64L << 20;
+
     public static Limits defaults() {
-        return new Limits(512L << 20, 2L << 30, 4L << 30, 200, SPREADSHEET_CELL_CHARS, 16_384, 5_000_000, 1_000);
+        return new Limits(512L << 20, 2L << 30, 4L << 30, 200, SPREADSHEET_CELL_CHARS, 16_384, 5_000_000, 1_000,
+                DEFAULT_SHARED_STRING_BYTES);
     }
 
     public Limits withMaxFileBytes(long bytes) {
         return new Limits(bytes, maxEntryBytes, maxTotalBytes, maxRatio, maxCellChars, maxColumns, maxRows,
-                maxErrorsPerCode);
+                maxErrorsPerCode, maxSharedStringBytes);
     }
 
     public Limits withMaxEntryBytes(long bytes) {
         return new Limits(maxFileBytes, bytes, maxTotalBytes, maxRatio, maxCellChars, maxColumns, maxRows,
-                maxErrorsPerCode);
+                maxErrorsPerCode, maxSharedStringBytes);
+    }
+
+    public Limits withMaxSharedStringBytes(long bytes) {
+        return new Limits(maxFileBytes, maxEntryBytes, maxTotalBytes, maxRatio, maxCellChars, maxColumns, maxRows,
+                maxErrorsPerCode, bytes);
     }
 
     /** Human-readable byte count for messages: {@code 512 MB}. */

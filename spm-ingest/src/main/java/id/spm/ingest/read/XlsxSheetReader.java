@@ -35,7 +35,7 @@ public final class XlsxSheetReader implements SheetReader {
 
     private static final int MAX_ENTRIES = 10_000;
     /** Below this many decompressed bytes the ratio is not judged: tiny parts compress oddly. */
-    private static final long RATIO_GRACE_BYTES = 4L << 20;
+    private static final long RATIO_GRACE_BYTES = 1L << 20;
     private static final String NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final ZipFile zip;
@@ -67,15 +67,20 @@ public final class XlsxSheetReader implements SheetReader {
      */
     @Override
     public long bytesRead() {
-        return sheetStream instanceof GuardedStream g ? g.count : -1;
+        return sheetStream instanceof PartStream g ? g.count : -1;
     }
 
     @Override
     public long bytesTotal() {
-        return sheetStream instanceof GuardedStream g ? g.entry.getSize() : -1;
+        return sheetStream instanceof PartStream g ? g.entry.getSize() : -1;
     }
 
     public static XlsxSheetReader open(Path file, String sheet, Limits limits) throws IOException {
+        return open(file, sheet, limits, new long[1]);
+    }
+
+    /** The same, counting every decompressed byte into {@code inflated[0]} (for tests). */
+    static XlsxSheetReader open(Path file, String sheet, Limits limits, long[] inflated) throws IOException {
         checkSignature(file, limits);
         ZipFile zip;
         try {
@@ -87,7 +92,7 @@ public final class XlsxSheetReader implements SheetReader {
                     e);
         }
         try {
-            return open(zip, sheet, limits);
+            return open(new Parts(zip, RawDirectory.read(file), limits, inflated), sheet);
         } catch (IOException | RuntimeException e) {
             zip.close();
             if (e instanceof ZipException) {
@@ -98,7 +103,9 @@ public final class XlsxSheetReader implements SheetReader {
         }
     }
 
-    private static XlsxSheetReader open(ZipFile zip, String sheet, Limits limits) throws IOException {
+    private static XlsxSheetReader open(Parts parts, String sheet) throws IOException {
+        ZipFile zip = parts.zip;
+        Limits limits = parts.limits;
         int entries = 0;
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); en.nextElement()) {
             if (++entries > MAX_ENTRIES) {
@@ -106,14 +113,13 @@ public final class XlsxSheetReader implements SheetReader {
                         "The workbook holds more than " + MAX_ENTRIES + " parts; refused as a possible zip bomb.");
             }
         }
-        long[] total = new long[1];
         ZipEntry workbookEntry = zip.getEntry("xl/workbook.xml");
         if (workbookEntry == null) {
             throw new FileRefusedException(Code.NOT_XLSX,
                     "The file is a zip archive but not an Excel workbook (it has no xl/workbook.xml).");
         }
-        Workbook wb = readWorkbook(zip, workbookEntry, limits, total);
-        Map<String, String> rels = readRelationships(zip, limits, total);
+        Workbook wb = readWorkbook(parts, workbookEntry);
+        Map<String, String> rels = readRelationships(parts);
         if (wb.sheets.isEmpty()) {
             throw new FileRefusedException(Code.NOT_XLSX, "The workbook has no worksheet.");
         }
@@ -138,15 +144,15 @@ public final class XlsxSheetReader implements SheetReader {
             throw new FileRefusedException(Code.NOT_XLSX,
                     "The workbook is damaged: sheet '" + chosen.getKey() + "' has no worksheet part.");
         }
-        SharedStrings sst = new SharedStrings();
+        SharedStrings sst = new SharedStrings(limits.maxSharedStringBytes());
         ZipEntry sstEntry = zip.getEntry("xl/sharedStrings.xml");
         if (sstEntry != null) {
-            readSharedStrings(zip, sstEntry, limits, total, sst);
+            readSharedStrings(parts, sstEntry, sst);
         }
-        InputStream in = guarded(zip, sheetEntry, limits, total);
+        InputStream in = parts.open(sheetEntry);
         try {
             XMLStreamReader xml = xmlFactory().createXMLStreamReader(in);
-            return new XlsxSheetReader(zip, limits, chosen.getKey(), wb.date1904, sst, in, xml, total);
+            return new XlsxSheetReader(zip, limits, chosen.getKey(), wb.date1904, sst, in, xml, parts.total);
         } catch (XMLStreamException e) {
             in.close();
             throw malformed(e);
@@ -208,65 +214,109 @@ public final class XlsxSheetReader implements SheetReader {
         return t.startsWith("xl/") ? t : "xl/" + t;
     }
 
-    private static InputStream guarded(ZipFile zip, ZipEntry entry, Limits limits, long[] total) throws IOException {
-        return new GuardedStream(zip.getInputStream(entry), entry, limits, total);
-    }
+    /** The zip, where its parts' compressed bytes lie, the limits and the running total. */
+    private static final class Parts {
+        final ZipFile zip;
+        final RawDirectory raw;
+        final Limits limits;
+        final long[] total;
 
-    /** Counts decompressed bytes and refuses a part that inflates beyond the limits. */
-    private static final class GuardedStream extends FilterInputStream {
-        private final ZipEntry entry;
-        private final Limits limits;
-        private final long[] total;
-        private volatile long count;
-
-        GuardedStream(InputStream in, ZipEntry entry, Limits limits, long[] total) {
-            super(in);
-            this.entry = entry;
+        Parts(ZipFile zip, RawDirectory raw, Limits limits, long[] total) {
+            this.zip = zip;
+            this.raw = raw;
             this.limits = limits;
             this.total = total;
         }
 
+        /**
+         * Opens a part, refusing it from the zip directory when its declared sizes are beyond the
+         * limits (nothing is inflated), and otherwise inflating it under {@link PartStream}'s guard.
+         */
+        InputStream open(ZipEntry entry) throws IOException {
+            long size = entry.getSize();
+            long compressed = Math.max(1, entry.getCompressedSize());
+            if (size > limits.maxEntryBytes() || size > RATIO_GRACE_BYTES && size / compressed > limits.maxRatio()) {
+                throw bomb(entry, size, compressed, "would decompress to");
+            }
+            RawDirectory.Part part = raw == null ? null : raw.part(entry.getName());
+            if (part != null && part.method() == RawDirectory.DEFLATED) {
+                return new PartStream(entry, limits, total, raw.inflate(part));
+            }
+            return new PartStream(entry, limits, total, zip.getInputStream(entry));
+        }
+    }
+
+    static FileRefusedException bomb(ZipEntry entry, long size, long compressed, String verb) {
+        return new FileRefusedException(Code.ZIP_BOMB,
+                "The workbook decompresses to far more data than a real export (part " + entry.getName() + " "
+                        + verb + " " + Limits.bytes(size) + " from " + Limits.bytes(compressed)
+                        + "); refused as a possible zip bomb.");
+    }
+
+    /**
+     * Counts decompressed bytes and refuses a part at the first moment it inflates beyond the limits:
+     * its declared size (a part that lies about it), the part and total sizes, and, past the first
+     * {@value #RATIO_GRACE_BYTES} bytes, the ratio of the bytes inflated so far to the compressed
+     * bytes consumed so far (so a bomb cannot hide behind incompressible bytes later in the part).
+     */
+    private static final class PartStream extends FilterInputStream {
+        private final ZipEntry entry;
+        private final Limits limits;
+        private final long[] total;
+        private final RawDirectory.Inflating inflating;
+        private volatile long count;
+
+        PartStream(ZipEntry entry, Limits limits, long[] total, InputStream in) {
+            super(in);
+            this.entry = entry;
+            this.limits = limits;
+            this.total = total;
+            this.inflating = in instanceof RawDirectory.Inflating i ? i : null;
+        }
+
         @Override
         public int read() throws IOException {
-            int b = wrap(() -> super.read());
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = wrap(() -> super.read(b, off, len));
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (ZipException | java.io.EOFException e) {
+                throw new FileRefusedException(Code.NOT_XLSX,
+                        "The workbook is truncated or damaged (part " + entry.getName() + " cannot be read).", e);
+            }
             if (n > 0) {
                 add(n);
             }
             return n;
         }
 
-        private interface Io {
-            int run() throws IOException;
-        }
-
-        private int wrap(Io io) throws IOException {
-            try {
-                return io.run();
-            } catch (ZipException | java.io.EOFException e) {
-                throw new FileRefusedException(Code.NOT_XLSX,
-                        "The workbook is truncated or damaged (part " + entry.getName() + " cannot be read).", e);
-            }
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(n, 8192)];
+            int k = read(buf, 0, buf.length);
+            return Math.max(k, 0);
         }
 
         private void add(int n) {
             count += n;
             total[0] += n;
-            long compressed = Math.max(1, entry.getCompressedSize());
+            long declared = entry.getSize();
+            if (declared >= 0 && count > declared) {
+                throw new FileRefusedException(Code.ZIP_BOMB, "The workbook is damaged or hostile: part "
+                        + entry.getName() + " decompresses to more than the " + Limits.bytes(declared)
+                        + " its zip directory declares; refused as a possible zip bomb.");
+            }
+            long consumed = inflating != null ? inflating.compressedRead() : entry.getCompressedSize();
+            consumed = Math.max(1, consumed);
             if (count > limits.maxEntryBytes() || total[0] > limits.maxTotalBytes()
-                    || (count > RATIO_GRACE_BYTES && count / compressed > limits.maxRatio())) {
-                throw new FileRefusedException(Code.ZIP_BOMB,
-                        "The workbook decompresses to far more data than a real export (part " + entry.getName()
-                                + " passed " + Limits.bytes(count) + " from " + Limits.bytes(compressed)
-                                + "); refused as a possible zip bomb.");
+                    || (count > RATIO_GRACE_BYTES && count / consumed > limits.maxRatio())) {
+                throw bomb(entry, count, consumed, "passed");
             }
         }
     }
@@ -274,10 +324,10 @@ public final class XlsxSheetReader implements SheetReader {
     private record Workbook(Map<String, String> sheets, boolean date1904) {
     }
 
-    private static Workbook readWorkbook(ZipFile zip, ZipEntry entry, Limits limits, long[] total) throws IOException {
+    private static Workbook readWorkbook(Parts parts, ZipEntry entry) throws IOException {
         Map<String, String> sheets = new LinkedHashMap<>();
         boolean date1904 = false;
-        try (InputStream in = guarded(zip, entry, limits, total)) {
+        try (InputStream in = parts.open(entry)) {
             XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
             while (x.hasNext()) {
                 int ev = next(x);
@@ -313,14 +363,13 @@ public final class XlsxSheetReader implements SheetReader {
         return null;
     }
 
-    private static Map<String, String> readRelationships(ZipFile zip, Limits limits, long[] total)
-            throws IOException {
+    private static Map<String, String> readRelationships(Parts parts) throws IOException {
         Map<String, String> rels = new LinkedHashMap<>();
-        ZipEntry entry = zip.getEntry("xl/_rels/workbook.xml.rels");
+        ZipEntry entry = parts.zip.getEntry("xl/_rels/workbook.xml.rels");
         if (entry == null) {
             return rels;
         }
-        try (InputStream in = guarded(zip, entry, limits, total)) {
+        try (InputStream in = parts.open(entry)) {
             XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
             while (x.hasNext()) {
                 if (next(x) == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
@@ -333,10 +382,10 @@ public final class XlsxSheetReader implements SheetReader {
         return rels;
     }
 
-    private static void readSharedStrings(ZipFile zip, ZipEntry entry, Limits limits, long[] total,
-            SharedStrings sst) throws IOException {
+    private static void readSharedStrings(Parts parts, ZipEntry entry, SharedStrings sst) throws IOException {
+        Limits limits = parts.limits;
         StringBuilder sb = new StringBuilder();
-        try (InputStream in = guarded(zip, entry, limits, total)) {
+        try (InputStream in = parts.open(entry)) {
             XMLStreamReader x = xmlFactory().createXMLStreamReader(in);
             int depthPhonetic = 0;
             boolean inT = false;
@@ -598,27 +647,39 @@ public final class XlsxSheetReader implements SheetReader {
 
     /**
      * Shared strings packed as UTF-8 in one growing byte array with an offset table: about a third
-     * of the memory of a {@code List<String>}, and bounded by the part's decompressed-size limit.
+     * of the memory of a {@code List<String>}. Its memory (bytes plus 4 per string) is bounded by
+     * {@link Limits#maxSharedStringBytes()}: a workbook needing more is refused, readably, instead of
+     * exhausting the heap (a 9 MB workbook can hold 450 MB of shared strings under the zip-bomb ratio).
      */
     static final class SharedStrings {
+        private final long limit;
         private byte[] data = new byte[1 << 12];
         private int[] offsets = new int[257];
         private int size;
         private int used;
 
+        SharedStrings(long limit) {
+            this.limit = Math.min(limit, Integer.MAX_VALUE - 16);
+        }
+
         void add(CharSequence s) {
             byte[] b = s.toString().getBytes(StandardCharsets.UTF_8);
-            if ((long) used + b.length > Integer.MAX_VALUE - 16) {
-                throw new FileRefusedException(Code.ZIP_BOMB, "The workbook's shared strings exceed 2 GB.");
+            if ((long) used + b.length + 4L * (size + 1) > limit) {
+                throw new FileRefusedException(Code.SHARED_STRINGS_TOO_LARGE, "The workbook's shared strings (part "
+                        + "xl/sharedStrings.xml) need more than " + Limits.bytes(limit) + " of memory: "
+                        + String.format(Locale.ROOT, "%,d", size) + " strings were read before the limit, and real"
+                        + " exports hold a few MB. The file is refused; save it as CSV, or split it into smaller"
+                        + " workbooks, and upload again.");
             }
             if (used + b.length > data.length) {
-                data = Arrays.copyOf(data, Math.max(used + b.length, (int) Math.min(Integer.MAX_VALUE - 16,
-                        (long) data.length * 2)));
+                long grown = Math.max((long) used + b.length, (long) data.length * 2);
+                data = Arrays.copyOf(data, (int) Math.min(grown, Math.max(limit, (long) used + b.length)));
             }
             System.arraycopy(b, 0, data, used, b.length);
             used += b.length;
             if (size + 2 > offsets.length) {
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                long grown = Math.min((long) offsets.length * 2, limit / 4 + 2);
+                offsets = Arrays.copyOf(offsets, (int) Math.max(grown, size + 2));
             }
             size++;
             offsets[size] = used;

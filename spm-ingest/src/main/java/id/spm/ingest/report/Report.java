@@ -35,8 +35,28 @@ public record Report(String fileName, String layout, String sheet, Integer heade
         long persons, long errorCount, List<ErrorGroup> errors, List<String> warnings, SortedSet<String> puskesmas,
         LocalDate firstDate, LocalDate lastDate, SortedSet<Integer> years, Refusal refusal) {
 
-    /** A whole-file refusal: stable code and a message for the user. */
+    /** Every text taken from the file (names, headers, notes) is masked ({@link Redaction#mask}). */
+    public Report {
+        fileName = Redaction.mask(fileName);
+        sheet = Redaction.mask(sheet);
+        if (columns != null) {
+            Map<String, String> masked = new java.util.LinkedHashMap<>();
+            columns.forEach((k, v) -> masked.put(k, Redaction.mask(v)));
+            columns = java.util.Collections.unmodifiableMap(masked);
+        }
+        if (unknownColumns != null) {
+            unknownColumns = unknownColumns.stream().map(Redaction::mask).toList();
+        }
+        if (warnings != null) {
+            warnings = warnings.stream().map(Redaction::mask).toList();
+        }
+    }
+
+    /** A whole-file refusal: stable code and a message for the user (masked, {@link Redaction#mask}). */
     public record Refusal(String code, String message) {
+        public Refusal {
+            message = Redaction.mask(message);
+        }
     }
 
     public static Report refused(String fileName, String code, String message) {
