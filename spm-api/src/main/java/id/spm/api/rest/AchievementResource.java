@@ -24,6 +24,7 @@ import id.spm.api.mapping.AreaCodes;
 import id.spm.api.rest.dto.AchievementReport;
 import id.spm.api.rest.dto.PersonPage;
 import id.spm.api.security.CallerScope;
+import id.spm.api.security.PersonAccessAudit;
 import id.spm.api.security.Roles;
 import id.spm.api.service.AchievementService;
 import id.spm.api.service.PersonOutcomeService;
@@ -51,13 +52,15 @@ public class AchievementResource {
     private final PersonOutcomeService persons;
     private final SubmissionService submissions;
     private final CallerScope scope;
+    private final PersonAccessAudit audit;
 
     public AchievementResource(AchievementService achievements, PersonOutcomeService persons,
-            SubmissionService submissions, CallerScope scope) {
+            SubmissionService submissions, CallerScope scope, PersonAccessAudit audit) {
         this.achievements = achievements;
         this.persons = persons;
         this.submissions = submissions;
         this.scope = scope;
+        this.audit = audit;
     }
 
     @GET
@@ -99,6 +102,10 @@ public class AchievementResource {
         String a = AreaCodes.normalize(area);
         scope.require(a);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
-        return persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status), page, size);
+        PersonPage result = persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status),
+                page, size);
+        audit.record(scope.subject(), PersonAccessAudit.Action.PERSON_LIST, null, a, TargetService.kabkotaOf(a), year,
+                result.serviceCode(), PersonAccessAudit.Outcome.FOUND, result.persons().size());
+        return result;
     }
 }

@@ -30,6 +30,9 @@ import id.spm.api.rest.dto.PersonDecisions;
 import id.spm.api.rest.dto.PersonLookupRequest;
 import id.spm.api.rest.dto.PersonLookupResponse;
 import id.spm.api.security.CallerScope;
+import id.spm.api.security.PersonAccessAudit;
+import id.spm.api.security.PersonAccessAudit.Action;
+import id.spm.api.security.PersonAccessAudit.Outcome;
 import id.spm.api.security.Roles;
 import id.spm.api.service.ApiException;
 import id.spm.api.service.PersonDecisionService;
@@ -63,11 +66,14 @@ public class PersonResource {
     private final PersonDecisionService decisions;
     private final CallerScope scope;
     private final ObjectMapper mapper;
+    private final PersonAccessAudit audit;
 
-    public PersonResource(PersonDecisionService decisions, CallerScope scope, ObjectMapper mapper) {
+    public PersonResource(PersonDecisionService decisions, CallerScope scope, ObjectMapper mapper,
+            PersonAccessAudit audit) {
         this.decisions = decisions;
         this.scope = scope;
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     @GET
@@ -90,7 +96,16 @@ public class PersonResource {
             @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {
         scope.requireRole(Roles.ANALYST);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
-        return decisions.decisions(personKey, period, scope);
+        try {
+            PersonDecisions d = decisions.decisions(personKey, period, scope);
+            audit.record(scope.subject(), Action.DECISIONS, personKey, null, d.records().get(0).kabkotaCode(), year,
+                    null, Outcome.FOUND, d.records().size());
+            return d;
+        } catch (ApiException e) {
+            audit.record(scope.subject(), Action.DECISIONS, personKey, null, decisions.singleDistrict(scope), year, null,
+                    e.status() == 404 ? Outcome.NOT_FOUND : Outcome.REFUSED, null);
+            throw e;
+        }
     }
 
     @POST
@@ -99,7 +114,8 @@ public class PersonResource {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(summary = "The person key of a NIK (analysts)", description = "The NIK travels in the body, never in a URL (URLs end up in access logs); it is normalised as the importer does "
             + "(spaces, dots and a leading apostrophe removed; then 16 digits), keyed with the importer's secret, and "
-            + "then forgotten: never logged, stored or returned. " + SCOPE)
+            + "then forgotten: never logged, stored or returned. Every lookup is recorded in the audit trail "
+            + "(GET /api/v1/audit/person-access) and limited per caller (spm.persons.lookups-per-minute). " + SCOPE)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PersonLookupRequest.class), examples = @ExampleObject(name = "a NIK", value = """
             {"nik":"7318015706960002"}""")))
     @APIResponse(responseCode = "200", description = "The person's key", content = @Content(schema = @Schema(implementation = PersonLookupResponse.class), examples = @ExampleObject(name = "found", value = """
@@ -108,10 +124,27 @@ public class PersonResource {
             {"type":"https://spm-kesehatan.id/problems/invalid-nik","title":"Invalid request","status":400,
             "detail":"A NIK has 16 digits; this one has 15.","instance":"/api/v1/persons/lookup","code":"INVALID_NIK"}""")))
     @APIResponse(responseCode = "403", description = "Not an analyst (ROLE_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "More NIK lookups than spm.persons.lookups-per-minute (LOOKUP_RATE_LIMITED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person within your areas (PERSON_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PersonLookupResponse lookup(String body) {
         scope.requireRole(Roles.ANALYST);
-        return new PersonLookupResponse(decisions.lookup(nik(body), scope));
+        audit.admitLookup(scope.subject());
+        PersonDecisionService.Found found;
+        try {
+            found = decisions.lookup(nik(body), scope);
+        } catch (ApiException e) {
+            audit.record(scope.subject(), Action.LOOKUP, null, null, decisions.singleDistrict(scope), null, null,
+                    Outcome.REFUSED, null);
+            throw e;
+        }
+        if (found.kabkotaCode() == null) {
+            audit.record(scope.subject(), Action.LOOKUP, found.personKey(), null, decisions.singleDistrict(scope), null,
+                    null, Outcome.NOT_FOUND, null);
+            throw PersonDecisionService.personNotFound();
+        }
+        audit.record(scope.subject(), Action.LOOKUP, found.personKey(), null, found.kabkotaCode(), null, null,
+                Outcome.FOUND, 1);
+        return new PersonLookupResponse(found.personKey());
     }
 
     /**

@@ -92,15 +92,33 @@ public class PersonDecisionService {
                 records);
     }
 
-    /** The person key of a NIK, when such a person is stored within the caller's areas; the NIK is then forgotten. */
-    public String lookup(String rawNik, CallerScope scope) {
+    /** A person found by NIK: their key and the first district of the caller's areas that stores them. */
+    public record Found(String personKey, String kabkotaCode) {
+    }
+
+    /**
+     * The person key of a NIK, when such a person is stored within the caller's areas; the NIK is then
+     * forgotten. Empty with the key when not found (for the audit trail), so the caller answers 404.
+     */
+    public Found lookup(String rawNik, CallerScope scope) {
         String key = importSettings.personKeys().ofNik(normaliseNik(rawNik));
         for (StoredPerson sp : persons.find(key, districtsOf(scope), null)) {
             if (inside(sp, List.of(), scope)) {
-                return key;
+                return new Found(key, sp.kabkota());
             }
         }
-        throw notFound();
+        return new Found(key, null);
+    }
+
+    /** The one district of the caller's areas, when they lie in one; else {@code null}. */
+    public String singleDistrict(CallerScope scope) {
+        Set<String> districts = new TreeSet<>(districtsOf(scope));
+        return districts.size() == 1 ? districts.iterator().next() : null;
+    }
+
+    /** The 404 of a person unknown or outside the caller's areas. */
+    public static ApiException personNotFound() {
+        return notFound();
     }
 
     /**
