@@ -2,6 +2,8 @@ package id.spm.api.imports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -35,6 +37,7 @@ public class ImportSettings {
 
     public ImportSettings(SpmConfig config, ObjectMapper mapper,
             @ConfigProperty(name = "spm.import.person-key") Optional<String> personKeyHex,
+            @ConfigProperty(name = "spm.import.person-key-file") Optional<String> personKeyFile,
             @ConfigProperty(name = "spm.import.layouts-dir") Optional<String> layoutsDir,
             @ConfigProperty(name = "spm.import.max-file-bytes", defaultValue = "536870912") long maxFileBytes,
             @ConfigProperty(name = "spm.import.workers", defaultValue = "2") int workers) {
@@ -44,8 +47,15 @@ public class ImportSettings {
         Path data = Path.of(config.dataDir());
         try {
             // Production passes the secret (SPM_IMPORT_PERSON_KEY); the embedded default keeps one in the data folder.
-            this.personKeys = personKeyHex.isPresent() ? PersonKeys.ofHex(personKeyHex.get())
-                    : PersonKeys.loadOrCreate(data.resolve("keys").resolve("person-key.hex"));
+            // or a file mounted from the secret store (SPM_IMPORT_PERSON_KEY_FILE), kept apart from the database.
+            if (personKeyHex.isPresent()) {
+                this.personKeys = PersonKeys.ofHex(personKeyHex.get());
+            } else if (personKeyFile.isPresent()) {
+                this.personKeys = PersonKeys.ofHex(
+                        Files.readString(Path.of(personKeyFile.get()), StandardCharsets.US_ASCII).strip());
+            } else {
+                this.personKeys = PersonKeys.loadOrCreate(data.resolve("keys").resolve("person-key.hex"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the person-key file in " + data, e);
         }
