@@ -282,14 +282,19 @@ final class ImportMerger {
      */
     private List<ImportJob.PersonConflict> conflicts() throws SQLException {
         List<ImportJob.PersonConflict> out = new ArrayList<>();
-        String sql = "select r.person_key, r.puskesmas_code, p.puskesmas_code, "
-                + "r.birth_date is distinct from w.birth_date, (r.sex is distinct from w.sex and r.sex is not null), "
+        // Only persons recorded by more than one Puskesmas can conflict: the rest never reach the comparison.
+        String sql = "with multi as (select r.kabkota_code, r.person_key from person_record r join imp_person i "
+                + "using (kabkota_code, person_key) group by 1, 2 having count(*) > 1), "
+                + "w as (select distinct on (r.kabkota_code, r.person_key) r.* from person_record r join multi "
+                + "using (kabkota_code, person_key) order by r.kabkota_code, r.person_key, r.first_batch_id, "
+                + "r.puskesmas_code) "
+                + "select r.person_key, r.puskesmas_code, r.birth_date is distinct from w.birth_date, "
+                + "(r.sex is distinct from w.sex and r.sex is not null), "
                 + "(r.desa_code is distinct from w.desa_code and r.desa_code is not null), w.puskesmas_code "
                 + "from (select distinct kabkota_code, person_key, puskesmas_code from imp_event) f "
+                + "join multi using (kabkota_code, person_key) "
                 + "join person_record r using (kabkota_code, person_key, puskesmas_code) "
-                + "join person p using (kabkota_code, person_key) "
-                + "join lateral (select x.* from person_record x where x.kabkota_code = r.kabkota_code "
-                + "and x.person_key = r.person_key order by x.first_batch_id, x.puskesmas_code limit 1) w on true "
+                + "join w on w.kabkota_code = r.kabkota_code and w.person_key = r.person_key "
                 + "where w.puskesmas_code <> r.puskesmas_code and (r.birth_date is distinct from w.birth_date "
                 + "or (r.sex is distinct from w.sex and r.sex is not null) "
                 + "or (r.desa_code is distinct from w.desa_code and r.desa_code is not null)) "
@@ -299,16 +304,16 @@ final class ImportMerger {
                 conflictCount++;
                 if (out.size() < SAMPLE) {
                     List<String> fields = new ArrayList<>();
-                    if (rs.getBoolean(4)) {
+                    if (rs.getBoolean(3)) {
                         fields.add("birthDate");
                     }
-                    if (rs.getBoolean(5)) {
+                    if (rs.getBoolean(4)) {
                         fields.add("sex");
                     }
-                    if (rs.getBoolean(6)) {
+                    if (rs.getBoolean(5)) {
                         fields.add("desaCode");
                     }
-                    out.add(new ImportJob.PersonConflict(rs.getString(1), rs.getString(2), fields, rs.getString(7)));
+                    out.add(new ImportJob.PersonConflict(rs.getString(1), rs.getString(2), fields, rs.getString(6)));
                 }
             }
         }
