@@ -26,6 +26,7 @@ import id.spm.api.rest.dto.PersonPage;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.Roles;
 import id.spm.api.service.AchievementService;
+import id.spm.api.service.AreaAccess;
 import id.spm.api.service.PersonOutcomeService;
 import id.spm.api.service.SubmissionService;
 import id.spm.api.service.TargetService;
@@ -72,7 +73,7 @@ public class AchievementResource {
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
             @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {
         String code = AreaCodes.normalize(area);
-        scope.require(code);
+        AreaAccess.require(scope, code);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         AchievementReport r = achievements.report(code, period);
         return submissions.annotate(r, achievements.unitOf(code), period);
@@ -97,7 +98,7 @@ public class AchievementResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         scope.requireRole(Roles.ANALYST);
         String a = AreaCodes.normalize(area);
-        scope.require(a);
+        AreaAccess.require(scope, a);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         return persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status), page, size);
     }
