@@ -285,6 +285,10 @@ public class ProblemMappers {
             if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
                 return safe(cause.getMessage());
             }
+            if (cause instanceof NullPointerException) {
+                // Set.copyOf / List.copyOf of a list holding null
+                return "holds a null entry or lacks a required value";
+            }
             return "is not valid";
         }
         if (e instanceof MismatchedInputException m) {

@@ -68,7 +68,10 @@ class ProblemResponsesTest {
             "{\"year\":2025,\"persons\":[{\"id\":\"p\",\"birthDate\":\"1990-01-01\"},{\"id\":\"q\",\"birthDate\":\"1990-01-01\",\"ancVisits\":[{\"date\":\"2025-01-10\",\"examiner\":\"WIZARD\"}]}]}|persons[1].ancVisits[0].examiner",
             "{\"year\":2025,\"persons\":{\"id\":\"p\"}}|persons",
             "{\"year\":2025,\"persons\":[\"p-1\"]}|persons[0]",
-            "{\"year\":2025,\"persons\":[{\"id\":\"p\",\"birthDate\":\"1990-01-01\",\"ancVisits\":[{\"date\":\"2025-01-10\"}]}]}|persons[0].ancVisits[0]" })
+            "{\"year\":2025,\"persons\":[{\"id\":\"p\",\"birthDate\":\"1990-01-01\",\"ancVisits\":[{\"date\":\"2025-01-10\"}]}]}|persons[0].ancVisits[0]",
+            "{\"year\":2025,\"persons\":[{\"id\":\"p\",\"birthDate\":\"1990-01-01\",\"ancVisits\":[{\"date\":\"2025-01-10\",\"puskesmas\":\"P7318010101\",\"examiner\":\"DOCTOR\",\"tenT\":[null]}]}]}|persons[0].ancVisits[0]",
+            "{\"year\":2025,\"persons\":[{\"id\":\"p\",\"birthDate\":\"1990-01-01\",\"ancVisits\":[{\"date\":\"2025-01-10\",\"puskesmas\":\"P7318010101\",\"examiner\":\"DOCTOR\",\"tenT\":[\"NOPE\"]}]}]}|persons[0].ancVisits[0].tenT[0]",
+            "{\"year\":2025,\"persons\":[{\"id\":\"p\",\"birthDate\":\"1990-01-01\",\"newborns\":[{\"birthDate\":\"2025-01-10\",\"puskesmas\":\"P7318010101\",\"essentialCare\":[null]}]}]}|persons[0].newborns[0]" })
     void valuesThatDoNotBindAreValidationFailedNamingTheField(String body, String field) {
         problem(given().auth().oauth2(tokens.admin()).contentType(ContentType.JSON).body(body).post("/api/v1/evaluate")
                 .then(), 400, "VALIDATION_FAILED").body("violations[0].field", equalTo(field))
