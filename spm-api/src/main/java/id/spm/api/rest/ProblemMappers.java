@@ -268,7 +268,7 @@ public class ProblemMappers {
                 b.append('[').append(r.getIndex()).append(']');
             }
         }
-        return b.isEmpty() ? "body" : b.toString();
+        return b.isEmpty() ? "body" : safe(b.toString());
     }
 
     private static String bindingMessage(JsonMappingException e) {

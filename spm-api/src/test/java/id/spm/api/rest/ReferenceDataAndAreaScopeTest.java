@@ -90,6 +90,18 @@ class ReferenceDataAndAreaScopeTest {
                 .contentType("application/problem+json").body("code", equalTo("PUSKESMAS_NOT_FOUND"));
     }
 
+    @Test
+    void theOpenApiDocumentStatesTheRuleOnEveryRegistryPath() {
+        String doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asString();
+        for (String path : List.of("/api/v1/regions/{code}", "/api/v1/puskesmas", "/api/v1/puskesmas/{code}")) {
+            String description = io.restassured.path.json.JsonPath.from(doc)
+                    .getString("paths.'" + path + "'.get.description");
+            org.assertj.core.api.Assertions.assertThat(description).as(path)
+                    .contains("readable by any authenticated caller").contains("Population");
+        }
+    }
+
     // ---- 403 before 404 --------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "GET {0} area={1} → {2}")
