@@ -27,6 +27,7 @@ import id.spm.api.security.CallerScope;
 import id.spm.api.security.PersonAccessAudit;
 import id.spm.api.security.Roles;
 import id.spm.api.service.AchievementService;
+import id.spm.api.service.AreaAccess;
 import id.spm.api.service.PersonOutcomeService;
 import id.spm.api.service.SubmissionService;
 import id.spm.api.service.TargetService;
@@ -67,15 +68,15 @@ public class AchievementResource {
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
     @Operation(summary = "Numerator, sasaran, coverage, mutu, IPSPM and category per service, and the sector index", description = "For a Puskesmas, kecamatan, district or province. Computed from stored events with spm-rules on first request after any data change (data_version), then served from the cache. Quarters are cumulative from January against the annual sasaran.")
     @APIResponse(responseCode = "200", description = "The area's achievements", content = @Content(schema = @Schema(implementation = AchievementReport.class), examples = @ExampleObject(name = "district", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid area or period (INVALID_AREA_CODE, VALIDATION_FAILED, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown area or no Puskesmas registered in it (REGION_NOT_FOUND, NO_PUSKESMAS_IN_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid area or period (INVALID_AREA_CODE, VALIDATION_FAILED, INVALID_PARAMETER, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas, or no Puskesmas registered in it (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND, NO_PUSKESMAS_IN_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AchievementReport achievements(
             @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
             @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {
         String code = AreaCodes.normalize(area);
-        scope.require(code);
+        AreaAccess.require(scope, code);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         AchievementReport r = achievements.report(code, period);
         return submissions.annotate(r, achievements.unitOf(code), period);
@@ -89,8 +90,9 @@ public class AchievementResource {
             {"area":"73.18.01","period":"2025","serviceCode":"1.02.02.2.02.0001","status":"NOT_COUNTED","page":0,"size":50,"total":1,
             "persons":[{"person":"9f2c4e0b7a1d5e88c0d4b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2","subject":"hpht=2024-04-02",
             "puskesmas":"P7318010101","reasons":[{"code":"ANC_T2_VISITS","message":"1 visit in trimester 2, 2 required","clause":"PMK-6-2024 §9.1"}]}]}""")))
-    @APIResponse(responseCode = "400", description = "Invalid parameters (INVALID_STATUS, UNKNOWN_SERVICE, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an analyst (ROLE_FORBIDDEN) or area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (INVALID_STATUS, UNKNOWN_SERVICE, AREA_TOO_WIDE, INVALID_PARAMETER, VALIDATION_FAILED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an analyst (ROLE_FORBIDDEN) or area outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PersonPage persons(@Parameter(example = "73.18.01") @PathParam("area") String area,
             @Parameter(example = "2025") @PathParam("year") @Min(2015) @Max(2035) int year,
             @Parameter(example = "1.02.02.2.02.0001") @PathParam("code") String code,
@@ -100,7 +102,7 @@ public class AchievementResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         scope.requireRole(Roles.ANALYST);
         String a = AreaCodes.normalize(area);
-        scope.require(a);
+        AreaAccess.require(scope, a);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         PersonPage result = persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status),
                 page, size);

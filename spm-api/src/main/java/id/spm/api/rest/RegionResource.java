@@ -28,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.spm.api.rest.dto.CodeException;
 import id.spm.api.rest.dto.PuskesmasDto;
 import id.spm.api.rest.dto.RegionDto;
+import id.spm.api.security.CallerScope;
 import id.spm.api.service.RegionService;
 
 @Path("/api/v1")
-@Tag(name = "Regions and Puskesmas", description = "Kemendagri regions and the Puskesmas registry")
+@Tag(name = "Regions and Puskesmas", description = "Kemendagri regions and the Puskesmas registry. "
+        + RegionResource.REFERENCE_RULE)
 @Produces(MediaType.APPLICATION_JSON)
 public class RegionResource {
 
@@ -39,16 +41,31 @@ public class RegionResource {
             {"code":"P7318010101","name":"Puskesmas Salupputti","kecamatanCode":"73.18.01","kabkotaCode":"73.18",
             "population":18250,"desaCodes":["73.18.01.2010","73.18.01.2011"]}""";
 
-    private final RegionService regions;
+    /** The one rule of reference data, on every path that returns regions or Puskesmas. */
+    static final String REFERENCE_RULE = "Reference data is readable by any authenticated caller: region codes, names and "
+            + "hierarchy (Kemendagri) and the Puskesmas registry (code, name, kecamatan, district, desa of the wilayah "
+            + "kerja), whatever the caller's areas. Population (penduduk wilayah kerja, which shares out the sasaran) is "
+            + "returned only for Puskesmas within the caller's areas and is absent otherwise.";
 
-    public RegionResource(RegionService regions) {
+    private final RegionService regions;
+    private final CallerScope scope;
+
+    public RegionResource(RegionService regions, CallerScope scope) {
         this.regions = regions;
+        this.scope = scope;
+    }
+
+    /** The Puskesmas as the caller may see it: without population outside the caller's areas. */
+    private PuskesmasDto visible(PuskesmasDto p) {
+        return p.population() == null || scope.covers(p.code()) ? p
+                : new PuskesmasDto(p.code(), p.name(), p.kecamatanCode(), p.kabkotaCode(), null, p.desaCodes());
     }
 
     @GET
     @Path("/regions/{code}")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "A region, its child regions and its Puskesmas", description = "Region names and codes are public reference data (Kemendagri); codes dotted or plain.")
+    @Operation(summary = "A region, its child regions and its Puskesmas", description = "Any region, whatever your areas; codes dotted or plain. "
+            + REFERENCE_RULE)
     @APIResponse(responseCode = "200", description = "The region", content = @Content(schema = @Schema(implementation = RegionDto.class), examples = @ExampleObject(name = "district", value = """
             {"code":"73.18","name":"Kabupaten Tana Toraja","level":2,"parentCode":"73",
             "children":[{"code":"73.18.01","name":"Salupputti"},{"code":"73.18.02","name":"Bittuang"}],
@@ -57,29 +74,32 @@ public class RegionResource {
     @APIResponse(responseCode = "400", description = "Not a region code (INVALID_AREA_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown region (REGION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RegionDto region(@Parameter(example = "7318") @PathParam("code") String code) {
-        return regions.region(code);
+        RegionDto r = regions.region(code);
+        return new RegionDto(r.code(), r.name(), r.level(), r.parentCode(), r.children(),
+                r.puskesmas().stream().map(this::visible).toList());
     }
 
     @GET
     @Path("/puskesmas")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "The Puskesmas within an area that your token covers")
+    @Operation(summary = "The registered Puskesmas of an area (any area), or of your areas when absent", description = REFERENCE_RULE)
+    @APIResponse(responseCode = "400", description = "Not a region code (INVALID_AREA_CODE, INVALID_REGION_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Puskesmas, by code", content = @Content(schema = @Schema(implementation = PuskesmasDto.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY), examples = @ExampleObject(name = "list", value = "["
             + PUSKESMAS_EXAMPLE + "]")))
     public List<PuskesmasDto> puskesmas(
-            @Parameter(description = "Region code; all covered Puskesmas when absent", example = "73.18") @QueryParam("area") String area) {
-        return regions.puskesmas(area);
+            @Parameter(description = "Region code; the Puskesmas of your areas when absent", example = "73.18") @QueryParam("area") String area) {
+        return regions.puskesmas(area).stream().map(this::visible).toList();
     }
 
     @GET
     @Path("/puskesmas/{code}")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "One registered Puskesmas")
+    @Operation(summary = "One registered Puskesmas (any Puskesmas)", description = REFERENCE_RULE)
     @APIResponse(responseCode = "200", description = "The Puskesmas", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "puskesmas", value = PUSKESMAS_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "Outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not an area code (INVALID_AREA_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not registered (PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PuskesmasDto puskesmasByCode(@Parameter(example = "P7318010101") @PathParam("code") String code) {
-        return regions.puskesmasByCode(code);
+        return visible(regions.puskesmasByCode(code));
     }
 
     @POST

@@ -53,7 +53,8 @@ public class SubmissionResource {
     @Operation(summary = "Freeze a district's year or quarter as submitted (admin)", description = "Stores the figures of the district and every area below it. Never replaced: recomputation later shows the differences.")
     @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "frozen", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a district (NOT_A_DISTRICT) or invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "District outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "District outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown district (REGION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already frozen (ALREADY_SUBMITTED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response freeze(@Valid @NotNull FreezeRequest body) {
         Period period = body.quarter() == null ? Period.ofYear(body.year()) : Period.ofQuarter(body.year(), body.quarter());
@@ -67,7 +68,9 @@ public class SubmissionResource {
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
     @Operation(summary = "A frozen submission and every difference from today's figures")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "submission", value = EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Not frozen (SUBMISSION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a district (NOT_A_DISTRICT, INVALID_AREA_CODE) or a year that is not a number (INVALID_PARAMETER)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "District outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown district (REGION_NOT_FOUND) or not frozen (SUBMISSION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubmissionDto get(@Parameter(example = "73.18") @PathParam("district") String district,
             @Parameter(example = "2025") @PathParam("year") @Min(2015) @Max(2035) int year,
             @Parameter(example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {

@@ -57,7 +57,8 @@ public class TargetResource {
             [{"area":"73.18","year":2025,"serviceCode":"1.02.02.2.02.0008","amount":14652,"source":"PREVALENCE",
             "note":"population 15+ of 73.18 in 2025: 174850 × 0.0838 (SKI 2023, 2023) = 14652.43, rounded half up"}]""")))
     @APIResponse(responseCode = "400", description = "Missing inputs (PREVALENCE_MISSING, POPULATION_MISSING, TARGET_MISSING, TARGET_PENEMUAN_REQUIRED, SERVICE_REQUIRED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TargetDto> derive(@Valid @NotNull DeriveRequest body) {
         return derivations.derive(body);
     }
@@ -68,7 +69,8 @@ public class TargetResource {
     @Operation(summary = "Set an area's sasaran for a service and year", description = "Every figure is kept with its provenance; the latest per area, year and service is in force. Invalidates the district-year's cached achievements.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TargetDto.class), examples = @ExampleObject(name = "stored", value = TARGET_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED, INVALID_AREA_CODE, UNKNOWN_SERVICE, NOT_A_DISTRICT_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response set(@Valid @NotNull TargetDto body) {
         TargetDto t = targets.set(body);
         return Response.created(URI.create("/api/v1/targets?area=" + t.area() + "&year=" + t.year())).entity(t)
@@ -80,8 +82,9 @@ public class TargetResource {
     @Operation(summary = "The sasaran figures of an area and the areas below it, newest first")
     @APIResponse(responseCode = "200", description = "Figures with provenance", content = @Content(schema = @Schema(implementation = TargetDto.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "list", value = "["
             + TARGET_EXAMPLE + "]")))
-    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (INVALID_AREA_CODE, INVALID_PARAMETER, VALIDATION_FAILED, UNKNOWN_SERVICE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TargetDto> list(@Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
             @Parameter(example = "1.02.02.2.02.0001") @QueryParam("service") String service) {

@@ -46,9 +46,10 @@ public class RegionService {
             return Puskesmas.<Puskesmas> listAll(Sort.by("code")).stream().filter(p -> scope.covers(p.code))
                     .map(RegionService::dto).toList();
         }
+        // The registry is reference data: any area's Puskesmas are listed (RegionResource hides population).
         String area = AreaCodes.region(rawArea);
         return Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2", Sort.by("code"), area,
-                area + ".%").stream().filter(p -> scope.covers(p.code)).map(RegionService::dto).toList();
+                area + ".%").stream().map(RegionService::dto).toList();
     }
 
     public PuskesmasDto puskesmasByCode(String rawCode) {
@@ -57,7 +58,7 @@ public class RegionService {
         if (p == null || !AreaCodes.isPuskesmas(code)) {
             throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + ".");
         }
-        scope.require(code);
+        // Reference data: readable by any caller (RegionResource hides population outside the caller's areas).
         return dto(p);
     }
 

@@ -50,7 +50,7 @@ public class SubmissionService {
     /** Computes outside any transaction (the computation manages its own connections), then stores. */
     public SubmissionDto freeze(String rawDistrict, Period period) {
         String district = district(rawDistrict);
-        scope.require(district);
+        AreaAccess.require(scope, district);
         if (Submission.count("kabkotaCode = ?1 and year = ?2 and quarter = ?3", district, (short) period.year(),
                 (short) period.quarter()) > 0) {
             throw ApiException.conflict("ALREADY_SUBMITTED",
@@ -88,7 +88,7 @@ public class SubmissionService {
 
     public SubmissionDto get(String rawDistrict, Period period) {
         String district = district(rawDistrict);
-        scope.require(district);
+        AreaAccess.require(scope, district);
         Submission s = find(district, period);
         if (s == null) {
             throw ApiException.notFound("SUBMISSION_NOT_FOUND", "No frozen submission of " + district + " "

@@ -36,8 +36,8 @@ public class TargetDerivationService {
     @Transactional
     public List<TargetDto> derive(DeriveRequest in) {
         String area = AreaCodes.normalize(in.area());
+        AreaAccess.require(scope, area);
         String kabkota = TargetService.kabkotaOf(area);
-        scope.require(area);
         List<id.spm.rules.target.Target> derived = switch (in.method()) {
             case PREVALENCE -> List.of(prevalence(area, kabkota, in));
             case TB_FORMULA -> {

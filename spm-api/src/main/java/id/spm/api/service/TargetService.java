@@ -27,8 +27,8 @@ public class TargetService {
     @Transactional
     public TargetDto set(TargetDto in) {
         String area = AreaCodes.normalize(in.area());
+        AreaAccess.require(scope, area);
         String kabkota = kabkotaOf(area);
-        scope.require(area);
         SpmService service = service(in.serviceCode());
         Target t = new Target();
         t.areaCode = area;
@@ -47,7 +47,7 @@ public class TargetService {
     /** Every figure of the area (and below) and year, newest first per area and service. */
     public List<TargetDto> list(String rawArea, int year, String serviceCode) {
         String area = AreaCodes.normalize(rawArea);
-        scope.require(area);
+        AreaAccess.require(scope, area);
         String q = "year = ?1 and (areaCode = ?2 or areaCode like ?3)";
         List<Target> rows = serviceCode == null || serviceCode.isBlank()
                 ? Target.list(q, Sort.by("areaCode").and("serviceCode").and("createdAt", Sort.Direction.Descending)

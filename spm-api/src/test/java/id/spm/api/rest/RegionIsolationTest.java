@@ -3,6 +3,7 @@ package id.spm.api.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import java.util.List;
@@ -42,16 +43,27 @@ class RegionIsolationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "/api/v1/puskesmas/P7318020101", "/api/v1/targets?area=73.18&year=2025",
-            "/api/v1/targets?area=73.18.01&year=2025", "/api/v1/targets?area=P7318020101&year=2025" })
+    @CsvSource({ "/api/v1/achievements?area=P7318020101&year=2025", "/api/v1/achievements?area=73.18&year=2025",
+            "/api/v1/targets?area=73.18&year=2025", "/api/v1/targets?area=73.18.01&year=2025",
+            "/api/v1/targets?area=P7318020101&year=2025" })
     void puskesmasTokenCannotReadAnotherPuskesmasOrTheDistrictAbove(String path) {
         given().auth().oauth2(pkmA).get(path).then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("AREA_FORBIDDEN"));
     }
 
     @Test
-    void puskesmasListIsFilteredToTheCallersAreas() {
+    void anotherPuskesmasIsReferenceDataWithoutItsPopulation() {
+        given().auth().oauth2(pkmA).get("/api/v1/puskesmas/" + Fixtures.PKM_B).then().statusCode(200)
+                .body("name", equalTo("Puskesmas Bittuang")).body("$", not(hasKey("population")));
+    }
+
+    @Test
+    void puskesmasListShowsPopulationOnlyWithinTheCallersAreas() {
         given().auth().oauth2(pkmA).get("/api/v1/puskesmas?area=73.18").then().statusCode(200)
+                .body("code", hasItem(Fixtures.PKM_A)).body("code", hasItem(Fixtures.PKM_B))
+                .body("find { it.code == '" + Fixtures.PKM_A + "' }.population", equalTo(12000))
+                .body("find { it.code == '" + Fixtures.PKM_B + "' }", not(hasKey("population")));
+        given().auth().oauth2(pkmA).get("/api/v1/puskesmas").then().statusCode(200)
                 .body("code", hasItem(Fixtures.PKM_A)).body("code", not(hasItem(Fixtures.PKM_B)));
     }
 

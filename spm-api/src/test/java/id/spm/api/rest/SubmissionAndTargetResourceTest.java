@@ -84,9 +84,13 @@ class SubmissionAndTargetResourceTest {
         given().auth().oauth2(importer).contentType(ContentType.JSON)
                 .body(Map.of("area", "73.16", "year", 2025, "serviceCode", "1", "amount", -1, "source", "DECREE"))
                 .post("/api/v1/targets").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
-        given().auth().oauth2(importer).contentType(ContentType.JSON)
+        // A province is not a district area (for a caller whose areas hold it; anyone else gets 403 first).
+        given().auth().oauth2(tokens.token("imp-sulsel", List.of("73"), "importer")).contentType(ContentType.JSON)
                 .body(Map.of("area", "73", "year", 2025, "serviceCode", "1", "amount", 1, "source", "DECREE"))
                 .post("/api/v1/targets").then().statusCode(400).body("code", equalTo("NOT_A_DISTRICT_AREA"));
+        given().auth().oauth2(importer).contentType(ContentType.JSON)
+                .body(Map.of("area", "73", "year", 2025, "serviceCode", "1", "amount", 1, "source", "DECREE"))
+                .post("/api/v1/targets").then().statusCode(403).body("code", equalTo("AREA_FORBIDDEN"));
         given().auth().oauth2(importer).contentType(ContentType.JSON)
                 .body(Map.of("area", "73.17", "year", 2025, "serviceCode", "1", "amount", 1, "source", "DECREE"))
                 .post("/api/v1/targets").then().statusCode(403).body("code", equalTo("AREA_FORBIDDEN"));

@@ -34,16 +34,32 @@ import id.spm.rules.model.TbPresumption;
 public record EvaluateRequest(@Min(2015) @Max(2035) @Schema(example = "2025") int year,
         @Min(0) @Max(4) @Schema(example = "0", description = "1–4 for a quarter (cumulative), 0 or absent for the year") Integer quarter,
         @Schema(example = "PMK-6-2024", description = "Absent: the rule set in force for the period") String ruleSet,
-        @NotEmpty @Size(max = 10000) List<@Valid PersonInput> persons) {
+        @NotEmpty @Schema(description = "At most spm.api.evaluate.max-persons (10,000) persons; no null entries") List<@NotNull @Valid PersonInput> persons) {
 
-    /** A person and the events of each kind; absent lists are empty. */
+    /**
+     * A person and the events of each kind; absent lists are empty, {@code null} entries are refused. All lists
+     * together hold at most spm.api.evaluate.max-events-per-person (10,000) events.
+     */
     public record PersonInput(@NotBlank @Size(max = 128) @Schema(example = "p-3f2a9c") String id,
-            @NotNull @Schema(example = "1996-05-14") LocalDate birthDate, @Schema(example = "P") Sex sex,
-            @Schema(example = "73.18.01.2010") String desaCode, @Schema(example = "P7318010101") String puskesmas,
-            List<AncVisit> ancVisits, List<PregnancyOutcome> pregnancyOutcomes, List<Newborn> newborns,
-            List<ChildService> childServices, List<SchoolExam> schoolExams, List<Screening> screenings,
-            List<PtmVisit> ptmVisits, List<MentalHealthVisit> mentalHealthVisits,
-            List<TbPresumption> tbPresumptions, List<HivRiskRecord> hivRiskRecords) {
+            @NotNull @Schema(example = "1996-05-14") LocalDate birthDate, @Schema(example = "FEMALE") Sex sex,
+            @Size(max = 32) @Schema(example = "73.18.01.2010") String desaCode,
+            @Size(max = 32) @Schema(example = "P7318010101") String puskesmas, List<@NotNull AncVisit> ancVisits,
+            List<@NotNull PregnancyOutcome> pregnancyOutcomes, List<@NotNull Newborn> newborns,
+            List<@NotNull ChildService> childServices, List<@NotNull SchoolExam> schoolExams,
+            List<@NotNull Screening> screenings, List<@NotNull PtmVisit> ptmVisits,
+            List<@NotNull MentalHealthVisit> mentalHealthVisits, List<@NotNull TbPresumption> tbPresumptions,
+            List<@NotNull HivRiskRecord> hivRiskRecords) {
+
+        /** Events of every kind together. */
+        public long eventCount() {
+            return size(ancVisits) + size(pregnancyOutcomes) + size(newborns) + size(childServices)
+                    + size(schoolExams) + size(screenings) + size(ptmVisits) + size(mentalHealthVisits)
+                    + size(tbPresumptions) + size(hivRiskRecords);
+        }
+
+        private static long size(List<?> l) {
+            return l == null ? 0 : l.size();
+        }
 
         public PersonRecord toRecord() {
             return new PersonRecord(new Person(id, birthDate, sex, desaCode, puskesmas), orEmpty(ancVisits),
