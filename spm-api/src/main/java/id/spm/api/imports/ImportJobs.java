@@ -230,6 +230,15 @@ public class ImportJobs {
         }
     }
 
+    /** Ends an open job FAILED with a message; a job that has already ended keeps its phase. */
+    public void failIfOpen(long id, String message) {
+        update("update import_batch set phase = 'FAILED', finished_at = now(), message = ? where id = ? and " + OPEN,
+                ps -> {
+                    ps.setString(1, message);
+                    ps.setLong(2, id);
+                });
+    }
+
     /** Open phases: a job in one of them has an owner instance that runs or queues it. */
     static final String OPEN = "phase in ('QUEUED', 'READING', 'MERGING')";
 

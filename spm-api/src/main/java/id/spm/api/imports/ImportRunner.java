@@ -98,9 +98,10 @@ public class ImportRunner {
                 // Out of memory even for the log line: the job row below still says it.
             }
             try {
-                jobs.finish(task.jobId(), ImportJob.FAILED, null, null, null, null,
-                        "The import failed unexpectedly and nothing of it was stored (" + e.getClass().getSimpleName()
-                                + "); it has been logged. Try again, or report job " + task.jobId() + ".");
+                // Only while open: a job that committed (DONE) before something else was thrown stays DONE.
+                jobs.failIfOpen(task.jobId(), "The import failed unexpectedly and nothing of it was stored ("
+                        + e.getClass().getSimpleName() + "); it has been logged. Try again, or report job "
+                        + task.jobId() + ".");
             } catch (Throwable again) {
                 // The heartbeat's sweep ends it (this instance no longer holds it).
                 LOG.errorf(again, "Cannot mark import job %d failed", task.jobId());
@@ -246,7 +247,8 @@ public class ImportRunner {
                 years.computeIfAbsent(dy.kabkota(), k -> new TreeSet<>()).add(dy.year());
             }
             background.districtYears(years);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Committed: nothing here may change the job's outcome.
             LOG.warnf("Cannot schedule the computation of %s: %s", changed, e.toString());
         }
     }

@@ -144,6 +144,7 @@ public class ImportService {
         long id;
         String note = null;
         boolean slot = false;
+        long[] opened = { -1 };
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -193,6 +194,7 @@ public class ImportService {
                 id = jobs.insert(c, new ImportJobs.NewJob(subject, fileName, size, hash, key, layout, upload.dryRun(),
                         upload.allOrNothing(), instance.id(), basis.json(), reimportOf));
                 instance.opened(id);
+                opened[0] = id;
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -201,6 +203,9 @@ public class ImportService {
         } catch (SQLException | RuntimeException e) {
             if (slot) {
                 slots.release();
+            }
+            if (opened[0] >= 0) {
+                instance.closed(opened[0]);
             }
             if (e instanceof QueueFull) {
                 deleteQuietly(upload.file());
