@@ -4,14 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.postgresql.util.PGInterval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,14 +44,21 @@ public class ImportJobs {
 
     /** What a new job is. */
     public record NewJob(String createdBy, String fileName, long fileBytes, String contentHash, String idempotencyKey,
-            String layoutClaimed, boolean dryRun, boolean allOrNothing) {
+            String layoutClaimed, boolean dryRun, boolean allOrNothing, String owner, String basis, Long reimportOf) {
+
+        public NewJob(String createdBy, String fileName, long fileBytes, String contentHash, String idempotencyKey,
+                String layoutClaimed, boolean dryRun, boolean allOrNothing) {
+            this(createdBy, fileName, fileBytes, contentHash, idempotencyKey, layoutClaimed, dryRun, allOrNothing, null,
+                    null, null);
+        }
     }
 
     /** Inserts a QUEUED job in the caller's transaction and returns its id. */
     public long insert(Connection c, NewJob j) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into import_batch (created_by, file_name, file_bytes, "
-                + "content_hash, idempotency_key, layout_claimed, dry_run, all_or_nothing, phase, bytes_total) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?) returning id")) {
+                + "content_hash, idempotency_key, layout_claimed, dry_run, all_or_nothing, phase, bytes_total, owner, "
+                + "heartbeat_at, basis, reimport_of) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, now(), ?::jsonb, ?) "
+                + "returning id")) {
             ps.setString(1, j.createdBy());
             ps.setString(2, j.fileName());
             ps.setLong(3, j.fileBytes());
@@ -57,6 +68,9 @@ public class ImportJobs {
             ps.setBoolean(7, j.dryRun());
             ps.setBoolean(8, j.allOrNothing());
             ps.setLong(9, j.fileBytes());
+            ps.setString(10, j.owner());
+            ps.setString(11, j.basis());
+            ps.setObject(12, j.reimportOf());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -119,12 +133,34 @@ public class ImportJobs {
         return out;
     }
 
-    /** Moves a job to a running phase, on its own short transaction (progress is visible at once). */
+    /** What decided the rows of a job when it was submitted (V51 {@code basis}), or null for older jobs. */
+    public String basis(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select basis::text from import_batch where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Hands a job's Idempotency-Key over to the job that imports its file again. */
+    public void releaseKey(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update import_batch set idempotency_key = null where id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves an open job to a running phase, on its own short transaction (progress is visible at once). A job
+     * already ended (marked FAILED by a recovery) keeps its phase.
+     */
     public void phase(long id, String phase) {
-        update("update import_batch set phase = ?, started_at = coalesce(started_at, now()) where id = ?", ps -> {
-            ps.setString(1, phase);
-            ps.setLong(2, id);
-        });
+        update("update import_batch set phase = ?, started_at = coalesce(started_at, now()), heartbeat_at = now() "
+                + "where id = ? and phase in ('QUEUED', 'READING', 'MERGING')", ps -> {
+                    ps.setString(1, phase);
+                    ps.setLong(2, id);
+                });
     }
 
     public void progress(long id, long bytesRead, long bytesTotal, long rowsRead) {
@@ -194,20 +230,139 @@ public class ImportJobs {
         }
     }
 
+    /** Ends an open job FAILED with a message; a job that has already ended keeps its phase. */
+    public void failIfOpen(long id, String message) {
+        update("update import_batch set phase = 'FAILED', finished_at = now(), message = ? where id = ? and " + OPEN,
+                ps -> {
+                    ps.setString(1, message);
+                    ps.setLong(2, id);
+                });
+    }
+
+    /** Open phases: a job in one of them has an owner instance that runs or queues it. */
+    static final String OPEN = "phase in ('QUEUED', 'READING', 'MERGING')";
+
     /**
-     * Marks every job that was running when the process stopped as FAILED (its transaction never
-     * committed, so it stored nothing). Called once at start-up, before any new job runs.
+     * Registers an instance as alive, or refreshes its heartbeat and its open jobs' heartbeats; on its own
+     * transaction. Returns false when its row had disappeared (it is inserted again).
      */
-    public int failInterrupted() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "update import_batch set phase = 'FAILED', finished_at = now(), message = 'The service stopped while "
-                                + "this import was running; nothing of it was stored. Upload the file again.' "
-                                + "where phase in ('QUEUED', 'READING', 'MERGING')")) {
-            return ps.executeUpdate();
+    public boolean heartbeat(String instance, Collection<Long> openJobs) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean known;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "update import_instance set heartbeat_at = now() where id = ?")) {
+                    ps.setString(1, instance);
+                    known = ps.executeUpdate() > 0;
+                }
+                if (!known) {
+                    try (PreparedStatement ps = c.prepareStatement("insert into import_instance (id) values (?) "
+                            + "on conflict (id) do update set heartbeat_at = now()")) {
+                        ps.setString(1, instance);
+                        ps.executeUpdate();
+                    }
+                }
+                if (!openJobs.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("update import_batch set heartbeat_at = now() "
+                            + "where id = any(?) and owner = ? and " + OPEN)) {
+                        ps.setArray(1, c.createArrayOf("bigint", openJobs.toArray()));
+                        ps.setString(2, instance);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return known;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot mark interrupted import jobs", e);
+            throw new IllegalStateException("cannot write the heartbeat of instance " + instance, e);
         }
+    }
+
+    /**
+     * Marks FAILED every open job whose heartbeat is older than {@code timeout} and whose owner is not an
+     * instance alive (its heartbeat within {@code timeout}); its transaction never committed (a commit would
+     * have ended it DONE), so it stored nothing. Jobs of live instances, this one or another replica, are
+     * never touched. Returns the ids marked.
+     */
+    public List<Long> recoverDead(Duration timeout) {
+        String sql = "update import_batch b set phase = 'FAILED', finished_at = now(), message = 'The service stopped "
+                + "while this import was running (instance ' || coalesce(b.owner, 'unknown') || ', last heartbeat ' "
+                + "|| coalesce(to_char(b.heartbeat_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), 'none') || ' UTC); "
+                + "nothing of it was stored. Upload the file again.' "
+                + "where b." + OPEN + " and coalesce(b.heartbeat_at, b.started_at, b.created_at) < now() - ? "
+                + "and not exists (select 1 from import_instance i where i.id = b.owner and i.heartbeat_at >= now() - ?) "
+                + "returning b.id";
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            PGInterval interval = interval(timeout);
+            ps.setObject(1, interval);
+            ps.setObject(2, interval);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            // Instances silent for a day are gone for good.
+            try (PreparedStatement del = c.prepareStatement(
+                    "delete from import_instance where heartbeat_at < now() - interval '1 day'")) {
+                del.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recover the jobs of stopped instances", e);
+        }
+        return ids;
+    }
+
+    /**
+     * Marks FAILED the open jobs of this instance that it no longer runs or queues ({@code open}), and with
+     * {@code open} empty on shutdown, all of them; then, on shutdown, the instance is no longer alive.
+     */
+    public List<Long> failOwn(String instance, Collection<Long> open, String message, boolean shutdown) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update import_batch set phase = 'FAILED', finished_at = now(), "
+                        + "message = ? where owner = ? and " + OPEN + " and id <> all(?) returning id")) {
+            ps.setString(1, message);
+            ps.setString(2, instance);
+            ps.setArray(3, c.createArrayOf("bigint", open.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            if (shutdown) {
+                try (PreparedStatement del = c.prepareStatement("delete from import_instance where id = ?")) {
+                    del.setString(1, instance);
+                    del.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot end the jobs of instance " + instance, e);
+        }
+        return ids;
+    }
+
+    /** Whether a job is open (QUEUED, READING or MERGING). */
+    public boolean open(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select 1 from import_batch where id = ? and " + OPEN)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read import job " + id, e);
+        }
+    }
+
+    private static PGInterval interval(Duration d) throws SQLException {
+        PGInterval i = new PGInterval();
+        i.setSeconds(d.toMillis() / 1000.0);
+        return i;
     }
 
     private interface Binder {

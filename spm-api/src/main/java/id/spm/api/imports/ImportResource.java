@@ -69,13 +69,17 @@ public class ImportResource {
             The file replaces what its scope held (per Puskesmas and layout, the months its dates span; see the README). \
             `dryRun=true` stores nothing and shows what would be created, updated and removed, and how the numerators \
             of the affected Puskesmas and district would change. The same file again (same content) or the same \
-            `Idempotency-Key` returns the earlier job (200) and changes nothing. Every row's Puskesmas or area must be \
+            `Idempotency-Key` returns the earlier job (200) and changes nothing, while the Puskesmas registry, the region \
+            list, the layouts and your areas are as they were and the job did not fail; otherwise the file is imported \
+            again and the summary's warnings say why. When every worker is busy and the queue is full the answer is \
+            503 with Retry-After. Every row's Puskesmas or area must be \
             within your token's areas.""")
     @APIResponse(responseCode = "202", description = "Job created", content = @Content(schema = @Schema(implementation = ImportJob.class), examples = @ExampleObject(name = "queued", value = "{\"id\":42,\"phase\":\"QUEUED\",\"fileName\":\"anc-2025-q1.xlsx\",\"fileBytes\":182344,\"dryRun\":false,\"allOrNothing\":false,\"progress\":{\"bytesRead\":0,\"bytesTotal\":182344,\"rowsRead\":0}}")))
     @APIResponse(responseCode = "200", description = "The earlier job of the same file or Idempotency-Key; nothing new was started", content = @Content(schema = @Schema(implementation = ImportJob.class), examples = @ExampleObject(name = "earlier", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No file, or an unknown layout (FILE_REQUIRED, UNKNOWN_LAYOUT, INVALID_IDEMPOTENCY_KEY)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an importer (ROLE_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another file (IDEMPOTENCY_KEY_REUSED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Every worker is busy and the queue is full (IMPORT_QUEUE_FULL); nothing was kept: upload again after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
             @Parameter(description = "The export, .xlsx or .csv") @RestForm("file") FileUpload file,
             @Parameter(description = "Layout to claim; detected from the header when absent", example = "ekohort-anc") @RestForm("layout") String layout,
@@ -85,8 +89,16 @@ public class ImportResource {
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("FILE_REQUIRED", "Send the export as the multipart form field 'file'.");
         }
-        ImportService.Submitted s = imports.submit(new ImportService.Upload(file.uploadedFile(), file.fileName(), layout,
-                dryRun, allOrNothing, idempotencyKey), caller);
+        ImportService.Submitted s;
+        try {
+            s = imports.submit(new ImportService.Upload(file.uploadedFile(), file.fileName(), layout, dryRun,
+                    allOrNothing, idempotencyKey), caller);
+        } catch (ImportService.QueueFull e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", e.retryAfterSeconds())
+                    .type(Problem.MEDIA_TYPE).entity(new Problem("https://spm-kesehatan.id/problems/import-queue-full",
+                            "Import queue full", 503, e.getMessage(), "/api/v1/imports", "IMPORT_QUEUE_FULL", List.of()))
+                    .build();
+        }
         return Response.status(s.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(URI.create("/api/v1/imports/" + s.job().id())).entity(s.job()).build();
     }

@@ -26,6 +26,7 @@ import id.spm.api.imports.ImportMerger.DistrictYear;
 import id.spm.api.imports.Staging.Kind;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.security.AreaScope;
+import id.spm.api.service.BackgroundComputations;
 import id.spm.api.service.DataVersions;
 import id.spm.api.service.PuskesmasPlacement;
 import id.spm.ingest.Ingestor;
@@ -53,15 +54,17 @@ public class ImportRunner {
     private final FactRepository facts;
     private final SpmConfig config;
     private final ImportProbe probe;
+    private final BackgroundComputations background;
 
     public ImportRunner(DataSource dataSource, ImportJobs jobs, ImportSettings settings, FactRepository facts,
-            SpmConfig config, ImportProbe probe) {
+            SpmConfig config, ImportProbe probe, BackgroundComputations background) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.settings = settings;
         this.facts = facts;
         this.config = config;
         this.probe = probe;
+        this.background = background;
     }
 
     /** Who asked: the caller's areas, captured in the request (the job outlives it). */
@@ -71,25 +74,41 @@ public class ImportRunner {
         }
     }
 
-    /** What to run. */
+    /**
+     * What to run; {@code note} (may be null) says why the same file is imported again, and goes to the
+     * summary's warnings.
+     */
     public record Task(long jobId, Path file, String fileName, String layout, boolean dryRun, boolean allOrNothing,
-            Caller caller) {
+            Caller caller, String note) {
     }
 
-    /** Runs a job to its end; never throws (the job row says what happened). */
+    /**
+     * Runs a job to its end; never throws, whatever is thrown inside it (an {@code OutOfMemoryError} of a
+     * hostile workbook included): the job row says what happened, and ends in a terminal phase.
+     */
     public void run(Task task) {
         long started = System.nanoTime();
         try {
             jobs.phase(task.jobId(), ImportJob.READING);
             execute(task);
-        } catch (RuntimeException | SQLException | IOException e) {
-            LOG.errorf(e, "Import job %d failed", task.jobId());
+        } catch (Throwable e) {
+            // Errors too: an uncaught one would end the task silently and leave the job READING for ever.
             try {
-                jobs.finish(task.jobId(), ImportJob.FAILED, null, null, null, null,
-                        "The import failed unexpectedly and nothing of it was stored (" + e.getClass().getSimpleName()
-                                + "); it has been logged. Try again, or report job " + task.jobId() + ".");
-            } catch (RuntimeException again) {
+                LOG.errorf(e, "Import job %d failed", task.jobId());
+            } catch (Throwable logging) {
+                // Out of memory even for the log line: the job row below still says it.
+            }
+            try {
+                // Only while open: a job that committed (DONE) before something else was thrown stays DONE.
+                jobs.failIfOpen(task.jobId(), "The import failed unexpectedly and nothing of it was stored ("
+                        + e.getClass().getSimpleName() + "); it has been logged. Try again, or report job "
+                        + task.jobId() + ".");
+            } catch (Throwable again) {
+                // The heartbeat's sweep ends it (this instance no longer holds it).
                 LOG.errorf(again, "Cannot mark import job %d failed", task.jobId());
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
         } finally {
             try {
@@ -142,7 +161,8 @@ public class ImportRunner {
                     staging.close();
                     c.rollback();
                     Report refused = Report.refused(task.fileName(), e.code().name(), e.getMessage());
-                    jobs.finish(id, ImportJob.REFUSED, null, null, null, summary(refused, null, null, null), e.getMessage());
+                    jobs.finish(id, ImportJob.REFUSED, null, null, null, summary(refused, null, null, task.note()),
+                            e.getMessage());
                     return;
                 } catch (StagingFailed e) {
                     throw e.getCause();
@@ -150,7 +170,7 @@ public class ImportRunner {
                 if (task.allOrNothing() && report.rowsRejected() > 0) {
                     staging.close();
                     c.rollback();
-                    jobs.finish(id, ImportJob.REFUSED, report.layout(), null, null, summary(report, null, null, null),
+                    jobs.finish(id, ImportJob.REFUSED, report.layout(), null, null, summary(report, null, null, task.note()),
                             String.format("allOrNothing: %,d of %,d rows were rejected, so nothing was stored. Correct "
                                     + "the cells listed in the summary and upload the file again.", report.rowsRejected(),
                                     report.rowsRead()));
@@ -162,12 +182,14 @@ public class ImportRunner {
                 probe.reached(id, ImportProbe.STAGED);
                 if (staging.kind() == null) {
                     c.rollback();
-                    jobs.finish(id, ImportJob.DONE, report.layout(), null, List.of(), summary(report, null, null, null), null);
+                    jobs.finish(id, ImportJob.DONE, report.layout(), null, List.of(), summary(report, null, null, task.note()),
+                            null);
                     return;
                 }
                 jobs.phase(id, ImportJob.MERGING);
                 merge(c, task, report, staging.kind());
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever was thrown (an Error too), the transaction is rolled back before the connection returns.
                 safeRollback(c);
                 throw e;
             }
@@ -189,7 +211,7 @@ public class ImportRunner {
         if (preview) {
             consequences = ImpactPreview.compare(before, impact.snapshot(c, years, areas));
         }
-        ImportJob.Summary summary = summary(report, result, consequences, null);
+        ImportJob.Summary summary = summary(report, result, consequences, task.note());
         String kabkota = districts.isEmpty() ? null : districts.first();
         if (task.dryRun()) {
             c.rollback();
@@ -201,6 +223,7 @@ public class ImportRunner {
         }
         jobs.finish(c, id, ImportJob.DONE, report.layout(), kabkota, result.scope(), summary, null);
         c.commit();
+        afterCommit(result.changed());
         LOG.infof("Import job %d (%s): %d rows read, %d created, %d updated, %d unchanged, %d removed, %d rejected; "
                 + "merged and committed in %d ms; data versions bumped for %s", id, report.layout(), report.rowsRead(),
                 result.created(), result.updated(), result.unchanged(), result.removed(), report.rowsRejected(),
@@ -218,10 +241,35 @@ public class ImportRunner {
         return out;
     }
 
+    /** Computes the district-years an import changed in the background, so their first reader is served fast. */
+    private void afterCommit(Set<DistrictYear> changed) {
+        if (!settings.precompute() || changed.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Set<Integer>> years = new HashMap<>();
+            for (DistrictYear dy : changed) {
+                years.computeIfAbsent(dy.kabkota(), k -> new TreeSet<>()).add(dy.year());
+            }
+            background.districtYears(years);
+        } catch (Throwable e) {
+            // Committed: nothing here may change the job's outcome.
+            LOG.warnf("Cannot schedule the computation of %s: %s", changed, e.toString());
+        }
+    }
+
     static ImportJob.Summary summary(Report r, ImportMerger.Result m, List<ImportJob.Impact> impact, String note) {
+        List<String> warnings = r.warnings();
+        if (note != null) {
+            warnings = new java.util.ArrayList<>();
+            warnings.add(note);
+            if (r.warnings() != null) {
+                warnings.addAll(r.warnings());
+            }
+        }
         return new ImportJob.Summary(r.rowsRead(), r.rowsAccepted(), r.rowsRejected(), m == null ? 0 : m.created(),
                 m == null ? 0 : m.updated(), m == null ? 0 : m.unchanged(), m == null ? 0 : m.removed(),
-                m == null ? r.persons() : m.persons(), r.refusal() == null ? null : r.refusal().code(), r.warnings(),
+                m == null ? r.persons() : m.persons(), r.refusal() == null ? null : r.refusal().code(), warnings,
                 r.unknownColumns(), r.errors(), m == null ? List.of() : m.removals(),
                 m == null ? List.of() : m.sample(), impact, m == null || m.personConflicts() == 0 ? null : m.personConflicts(),
                 m == null || m.conflictSample().isEmpty() ? null : m.conflictSample());

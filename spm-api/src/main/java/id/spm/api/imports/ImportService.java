@@ -3,7 +3,6 @@ package id.spm.api.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,8 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -29,12 +30,16 @@ import org.jboss.logging.Logger;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.Roles;
 import id.spm.api.service.ApiException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Accepts uploads as jobs and runs them on a bounded managed executor. The same Idempotency-Key, or
  * the same file (content hash) with the same options, returns the caller's earlier job and starts
- * nothing.
+ * nothing, as long as what decided its rows (registry, region list, layouts, the caller's areas:
+ * {@link ImportBasis}) is unchanged and it did not fail; otherwise the file is imported again and the
+ * summary says why. At most {@code spm.import.workers} jobs run and {@code spm.import.max-queued} wait;
+ * one more upload is answered 503 with Retry-After and its file is not kept.
  */
 @ApplicationScoped
 public class ImportService {
@@ -49,34 +54,42 @@ public class ImportService {
     private final ImportJobs jobs;
     private final ImportRunner runner;
     private final ImportSettings settings;
+    private final ImportInstance instance;
     private final ManagedExecutor executor;
+    /** Jobs running or waiting in this instance: workers + max-queued. */
+    private final Semaphore slots;
 
-    public ImportService(DataSource dataSource, ImportJobs jobs, ImportRunner runner, ImportSettings settings) {
+    public ImportService(DataSource dataSource, ImportJobs jobs, ImportRunner runner, ImportSettings settings,
+            ImportInstance instance) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.runner = runner;
         this.settings = settings;
-        // No request context travels to the job: it outlives the request and captures what it needs.
+        this.instance = instance;
+        // No request context travels to the job: it outlives the request and captures what it needs. The
+        // executor's own queue is never the bound: a slot is taken before a job is created (slots).
         this.executor = ManagedExecutor.builder().maxAsync(settings.workers()).maxQueued(-1)
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        this.slots = new Semaphore(settings.workers() + settings.maxQueued());
     }
 
-    /** Marks jobs interrupted by a stop or crash FAILED and clears their spooled files, before any new job. */
+    /**
+     * Registers this instance, marks FAILED the jobs of instances that stopped (never a live replica's) and
+     * clears the spooled files of ended jobs, before any new job.
+     */
     void onStart(@Observes StartupEvent event) {
-        int failed = jobs.failInterrupted();
-        if (failed > 0) {
-            LOG.warnf("%d import job(s) were interrupted by a stop or crash and are marked FAILED", failed);
+        instance.start();
+    }
+
+    /** On shutdown: stop the workers, then end this instance's open jobs (they will not run here). */
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Path spool = settings.spoolDir();
-        if (Files.isDirectory(spool)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(spool)) {
-                for (Path f : files) {
-                    Files.deleteIfExists(f);
-                }
-            } catch (IOException e) {
-                LOG.warnf("Cannot clear the import spool %s: %s", spool, e.getMessage());
-            }
-        }
+        instance.stop();
     }
 
     @PreDestroy
@@ -91,6 +104,21 @@ public class ImportService {
     /** An upload: the file the HTTP layer saved, and the form fields. */
     public record Upload(Path file, String fileName, String layout, boolean dryRun, boolean allOrNothing,
             String idempotencyKey) {
+    }
+
+    /** Every worker is busy and the queue is full: answered 503 with Retry-After; nothing was kept. */
+    public static final class QueueFull extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        QueueFull(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     public Submitted submit(Upload upload, CallerScope caller) {
@@ -116,6 +144,9 @@ public class ImportService {
             throw new UncheckedIOException("cannot read the uploaded file", e);
         }
         long id;
+        String note = null;
+        boolean slot = false;
+        long[] opened = { -1 };
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -124,30 +155,70 @@ public class ImportService {
                     ps.setString(1, "spm-import-submit:" + subject);
                     ps.execute();
                 }
+                ImportBasis basis = ImportBasis.current(c, settings, caller.areas());
                 Optional<ImportJob> earlier = Optional.empty();
+                boolean byKey = false;
                 if (key != null) {
                     earlier = jobs.byIdempotencyKey(c, subject, key);
                     if (earlier.isPresent() && !earlier.get().contentHash().equals(hash)) {
                         throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key '" + key
                                 + "' was used for another file (job " + earlier.get().id() + "); use a new key.");
                     }
+                    byKey = earlier.isPresent();
                 }
                 if (earlier.isEmpty()) {
                     earlier = jobs.sameFile(c, subject, hash, upload.dryRun(), upload.allOrNothing(), layout);
                 }
+                Long reimportOf = null;
                 if (earlier.isPresent()) {
-                    c.rollback();
-                    return new Submitted(earlier.get(), false);
+                    ImportJob e = earlier.get();
+                    List<String> changed = ImportJob.FAILED.equals(e.phase()) ? List.of()
+                            : basis.changedSince(ImportBasis.parse(jobs.basis(c, e.id())));
+                    if (!ImportJob.FAILED.equals(e.phase()) && changed.isEmpty()) {
+                        c.rollback();
+                        deleteQuietly(upload.file());
+                        return new Submitted(e, false);
+                    }
+                    reimportOf = e.id();
+                    note = ImportJob.FAILED.equals(e.phase())
+                            ? "This file was imported again: job " + e.id() + " of the same file failed."
+                            : "This file was imported again: " + String.join(", ", changed) + " changed since job "
+                                    + e.id() + " of the same file.";
+                    if (byKey) {
+                        // The key now names the new job: a retry with it returns the newest import.
+                        jobs.releaseKey(c, e.id());
+                    }
                 }
+                if (!slots.tryAcquire()) {
+                    throw queueFull();
+                }
+                slot = true;
                 id = jobs.insert(c, new ImportJobs.NewJob(subject, fileName, size, hash, key, layout, upload.dryRun(),
-                        upload.allOrNothing()));
+                        upload.allOrNothing(), instance.id(), basis.json(), reimportOf));
+                instance.opened(id);
+                opened[0] = id;
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            if (slot) {
+                slots.release();
+            }
+            if (opened[0] >= 0) {
+                instance.closed(opened[0]);
+            }
+            if (e instanceof QueueFull) {
+                deleteQuietly(upload.file());
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalStateException("cannot create an import job", e);
+        }
+        if (note != null) {
+            LOG.infof("Import job %d: %s", id, note);
         }
         Path spooled;
         try {
@@ -160,14 +231,52 @@ public class ImportService {
                 Files.copy(upload.file(), spooled, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            end(id);
             jobs.finish(id, ImportJob.FAILED, null, null, null, null,
                     "The upload could not be stored for processing; nothing was imported.");
             throw new UncheckedIOException("cannot spool the upload of job " + id, e);
         }
         ImportRunner.Caller who = new ImportRunner.Caller(subject, caller.areas());
-        executor.runAsync(() -> runner.run(new ImportRunner.Task(id, spooled, fileName, layout, upload.dryRun(),
-                upload.allOrNothing(), who)));
+        ImportRunner.Task task = new ImportRunner.Task(id, spooled, fileName, layout, upload.dryRun(),
+                upload.allOrNothing(), who, note);
+        try {
+            executor.runAsync(() -> {
+                try {
+                    runner.run(task);
+                } finally {
+                    end(id);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Shutting down: the job will not run here.
+            end(id);
+            deleteQuietly(spooled);
+            jobs.finish(id, ImportJob.FAILED, null, null, null, null,
+                    "The service was stopping and could not start this import; nothing was imported. Upload the "
+                            + "file again.");
+            throw e;
+        }
         return new Submitted(get(id, caller), true);
+    }
+
+    private void end(long id) {
+        instance.closed(id);
+        slots.release();
+    }
+
+    private QueueFull queueFull() {
+        long seconds = Math.max(1, settings.retryAfter().toSeconds());
+        return new QueueFull(String.format("%d imports are running and %d are waiting, the most this instance "
+                + "accepts (spm.import.workers, spm.import.max-queued); nothing was kept. Upload the file again in "
+                + "%d s.", settings.workers(), settings.maxQueued(), seconds), seconds);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debugf("Cannot delete %s: %s", file, e.getMessage());
+        }
     }
 
     /** A job of the caller (an admin sees every job); 404 otherwise, so ids reveal nothing. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
@@ -99,13 +100,42 @@ public class AchievementService {
         synchronized (locks.computeIfAbsent(unit.code() + "/" + period.label(), k -> new Object())) {
             version = version(unit, period.year());
             r = cached(unit, period, area, version);
-            if (r.isEmpty()) {
-                compute(unit, period, version);
+            // Another instance may store a newer version meanwhile: then read (or compute) that one.
+            for (int attempt = 0; r.isEmpty() && attempt < 3; attempt++) {
+                if (compute(unit, period, version)) {
+                    r = cached(unit, period, area, version);
+                    break;
+                }
+                version = version(unit, period.year());
                 r = cached(unit, period, area, version);
             }
         }
         return r.orElseThrow(() -> ApiException.notFound("NO_PUSKESMAS_IN_AREA",
                 "Area " + area + " holds no registered Puskesmas, so SPM figures have no place to come from."));
+    }
+
+    /**
+     * Computes a district's year and its four quarters when their cached rows are stale (background, after
+     * an import); returns how many periods were computed.
+     */
+    @ActivateRequestContext
+    public int precompute(String kabkota, int year) {
+        Unit unit = unitOf(kabkota);
+        int computed = 0;
+        for (int q = 0; q <= 4; q++) {
+            Period period = q == 0 ? Period.ofYear(year) : Period.ofQuarter(year, q);
+            if (RuleSets.forPeriod(period).isEmpty()) {
+                continue;
+            }
+            synchronized (locks.computeIfAbsent(unit.code() + "/" + period.label(), k -> new Object())) {
+                long version = version(unit, year);
+                if (cached(unit, period, kabkota, version).isEmpty()) {
+                    compute(unit, period, version);
+                    computed++;
+                }
+            }
+        }
+        return computed;
     }
 
     /** The computation unit of an area: its district, or the province itself. */
@@ -177,14 +207,17 @@ public class AchievementService {
         }
     }
 
-    /** Computes every area of the unit and replaces its cached rows (and, for a district, its decisions). */
-    void compute(Unit unit, Period period, long version) {
+    /**
+     * Computes every area of the unit and replaces its cached rows (and, for a district, its decisions);
+     * false when rows of a newer version were stored meanwhile (they are kept).
+     */
+    boolean compute(Unit unit, Period period, long version) {
         long started = System.nanoTime();
         RuleSet ruleSet = RuleSets.forPeriod(period).orElseThrow(
                 () -> ApiException.badRequest("NO_RULE_SET", "No rule set covers " + period.label() + "."));
         List<PuskesmasInfo> registered = inputs.puskesmas(unit.districts());
         if (registered.isEmpty()) {
-            return;
+            return true;
         }
         AreaHierarchy hierarchy = AreaHierarchy.of(registered);
         Evaluator evaluator = new Evaluator(ruleSet);
@@ -233,27 +266,48 @@ public class AchievementService {
                 throw new IllegalStateException(e);
             }
         }
-        store(unit, period, version, ruleSet.id(), rows, district ? decisions : null);
+        boolean stored = store(unit, period, version, ruleSet.id(), rows, district ? decisions : null);
         // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
         memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
-        LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms", unit.code(), period.label(),
-                persons[0], rows.size(), version, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms%s", unit.code(), period.label(),
+                persons[0], rows.size(), version, (System.nanoTime() - started) / 1_000_000,
+                stored ? "" : " (not stored: a newer version was)");
+        return stored;
     }
 
-    private void store(Unit unit, Period period, long version, String ruleSetId, List<String[]> rows,
+    /**
+     * Replaces the unit-period's rows, race-free across instances: one store at a time per unit and period
+     * (an advisory lock), never over rows of a newer data version, and an upsert of every area's row, so two
+     * replicas computing the same district-year at once both succeed.
+     */
+    private boolean store(Unit unit, Period period, long version, String ruleSetId, List<String[]> rows,
             StringBuilder decisions) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement del = c.prepareStatement(
-                        "delete from achievement_result where kabkota_code = ? and year = ? and quarter = ?")) {
-                    del.setString(1, unit.code());
-                    del.setShort(2, (short) period.year());
-                    del.setShort(3, (short) period.quarter());
-                    del.executeUpdate();
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "spm-achievement:" + unit.code() + ":" + period.year() + ":" + period.quarter());
+                    lock.execute();
+                }
+                try (PreparedStatement newest = c.prepareStatement("select coalesce(max(data_version), -1) from "
+                        + "achievement_result where kabkota_code = ? and year = ? and quarter = ?")) {
+                    newest.setString(1, unit.code());
+                    newest.setShort(2, (short) period.year());
+                    newest.setShort(3, (short) period.quarter());
+                    try (ResultSet rs = newest.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > version) {
+                            // Another instance stored a newer computation meanwhile: keep it.
+                            c.rollback();
+                            return false;
+                        }
+                    }
                 }
                 try (PreparedStatement ins = c.prepareStatement("insert into achievement_result (kabkota_code, year, "
-                        + "quarter, area_code, data_version, rule_set_id, result) values (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                        + "quarter, area_code, data_version, rule_set_id, result) values (?, ?, ?, ?, ?, ?, ?::jsonb) "
+                        + "on conflict (kabkota_code, year, quarter, area_code) do update set data_version = "
+                        + "excluded.data_version, rule_set_id = excluded.rule_set_id, computed_at = now(), result = "
+                        + "excluded.result where achievement_result.data_version <= excluded.data_version")) {
                     for (String[] r : rows) {
                         ins.setString(1, unit.code());
                         ins.setShort(2, (short) period.year());
@@ -265,6 +319,15 @@ public class AchievementService {
                         ins.addBatch();
                     }
                     ins.executeBatch();
+                }
+                // Areas no longer in the unit (a Puskesmas moved away).
+                try (PreparedStatement del = c.prepareStatement("delete from achievement_result where kabkota_code = ? "
+                        + "and year = ? and quarter = ? and not (area_code = any(?))")) {
+                    del.setString(1, unit.code());
+                    del.setShort(2, (short) period.year());
+                    del.setShort(3, (short) period.quarter());
+                    del.setArray(4, c.createArrayOf("text", rows.stream().map(r -> r[0]).toArray()));
+                    del.executeUpdate();
                 }
                 if (decisions != null) {
                     try (PreparedStatement del = c.prepareStatement(
@@ -279,6 +342,7 @@ public class AchievementService {
                             + "from stdin", new StringReader(decisions.toString()));
                 }
                 c.commit();
+                return true;
             } catch (SQLException | java.io.IOException | RuntimeException e) {
                 c.rollback();
                 throw e;
