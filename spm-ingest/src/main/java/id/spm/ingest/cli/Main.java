@@ -267,6 +267,9 @@ public final class Main implements Runnable {
         boolean json;
         @Option(names = "--poll", description = "Seconds between progress polls (default: ${DEFAULT-VALUE}).")
         double poll = 1;
+        @Option(names = "--max-wait", description = "Seconds to keep retrying while the service's import queue is full "
+                + "(503 or 429 with Retry-After) before giving up (default: ${DEFAULT-VALUE}).")
+        long maxWait = 1800;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -387,10 +390,30 @@ public final class Main implements Runnable {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.concat(parts.toArray(new HttpRequest.BodyPublisher[0]))).build();
             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            long waited = 0;
+            // A full queue (503) or a rate limit (429) says when to come back: a 2 a.m. job waits, not fails.
+            while ((res.statusCode() == 503 || res.statusCode() == 429) && waited < maxWait) {
+                long seconds = Math.max(1, Math.min(retryAfter(res), maxWait - waited));
+                spec.commandLine().getErr()
+                        .println("spm-ingest: " + f.getFileName() + ": the service is busy (" + res.statusCode()
+                                + "); retrying in " + seconds + " s.");
+                Thread.sleep(seconds * 1000);
+                waited += seconds;
+                res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            }
             if (res.statusCode() != 202 && res.statusCode() != 200) {
                 throw new IOException(f + ": the service answered " + res.statusCode() + ": " + res.body());
             }
             return JSON.readTree(res.body());
+        }
+
+        /** The Retry-After of a response in seconds (30 when absent or a date). */
+        static long retryAfter(HttpResponse<?> res) {
+            try {
+                return Long.parseLong(res.headers().firstValue("Retry-After").orElse("30").strip());
+            } catch (NumberFormatException e) {
+                return 30;
+            }
         }
 
         private static HttpRequest.BodyPublisher field(String boundary, String name, String value) {

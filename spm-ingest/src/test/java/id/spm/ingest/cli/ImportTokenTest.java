@@ -33,6 +33,8 @@ class ImportTokenTest {
 
     HttpServer server;
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Uploads answered 503 (queue full) before the service accepts one. */
+    final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
@@ -42,6 +44,15 @@ class ImportTokenTest {
         server.createContext("/api/v1/imports", ex -> {
             authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
             ex.getRequestBody().readAllBytes();
+            if (busy.getAndDecrement() > 0) {
+                byte[] problem = "{\"status\":503,\"code\":\"IMPORT_QUEUE_FULL\"}".getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/problem+json");
+                ex.getResponseHeaders().add("Retry-After", "1");
+                ex.sendResponseHeaders(503, problem.length);
+                ex.getResponseBody().write(problem);
+                ex.close();
+                return;
+            }
             byte[] body = "{\"id\":7,\"phase\":\"DONE\",\"summary\":{\"rowsRead\":1,\"rowsRejected\":0}}"
                     .getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
@@ -112,5 +123,22 @@ class ImportTokenTest {
                 file().toString())).isEqualTo(3);
         assertThat(err.toString()).contains("token file");
         assertThat(authorizations).isEmpty();
+    }
+
+    @Test
+    void aFullQueueIsWaitedForAsRetryAfterSays() throws IOException {
+        busy.set(2);
+        int exit = run(Map.of("SPM_TOKEN", "t"), "import", "--server", url(), file().toString());
+        assertThat(exit).isZero();
+        assertThat(authorizations).hasSize(3);
+        assertThat(err.toString()).contains("busy (503); retrying in 1 s");
+    }
+
+    @Test
+    void aQueueFullLongerThanMaxWaitGivesUp() throws IOException {
+        busy.set(100);
+        int exit = run(Map.of("SPM_TOKEN", "t"), "import", "--server", url(), "--max-wait", "1", file().toString());
+        assertThat(exit).isNotZero();
+        assertThat(authorizations).hasSize(2);
     }
 }
