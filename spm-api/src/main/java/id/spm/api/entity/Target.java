@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import id.spm.api.model.TargetSource;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One sasaran figure with its provenance; the latest per (area, year, service) is in force. */

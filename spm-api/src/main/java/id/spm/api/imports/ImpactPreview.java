@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 
 import id.spm.api.imports.ImportMerger.DistrictYear;
+import id.spm.api.model.ImportJob;
 import id.spm.api.repository.FactRepository;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;

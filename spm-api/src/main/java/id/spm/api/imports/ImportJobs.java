@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.spm.api.model.ImportJob;
 import id.spm.ingest.report.CellError;
 import id.spm.ingest.report.ErrorGroup;
 

@@ -14,7 +14,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import id.spm.api.imports.Staging.Kind;
-import id.spm.api.service.DataVersions;
+import id.spm.api.model.ImportJob;
+import id.spm.api.repository.DataVersions;
 
 /**
  * Merges a staged file into the fact tables inside the import's transaction: classifies every staged

@@ -21,14 +21,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.spm.api.area.AreaScope;
+import id.spm.api.area.PuskesmasPlacement;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.imports.ImportMerger.DistrictYear;
 import id.spm.api.imports.Staging.Kind;
+import id.spm.api.model.ImportJob;
+import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
-import id.spm.api.security.AreaScope;
 import id.spm.api.service.BackgroundComputations;
-import id.spm.api.service.DataVersions;
-import id.spm.api.service.PuskesmasPlacement;
 import id.spm.ingest.Ingestor;
 import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.read.FileRefusedException;

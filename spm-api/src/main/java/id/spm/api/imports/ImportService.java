@@ -27,9 +27,10 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
+import id.spm.api.error.ApiException;
+import id.spm.api.model.ImportJob;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.Roles;
-import id.spm.api.service.ApiException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 

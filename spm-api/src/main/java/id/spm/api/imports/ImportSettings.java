@@ -1,9 +1,6 @@
 package id.spm.api.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.spm.api.config.SpmConfig;
+import id.spm.api.security.PersonKeySecret;
 import id.spm.ingest.key.PersonKeys;
 import id.spm.ingest.layout.LayoutRegistry;
 import id.spm.ingest.parse.Regions;
@@ -44,9 +42,8 @@ public class ImportSettings {
     private final String layoutsHash;
     private final ObjectMapper mapper;
 
-    public ImportSettings(SpmConfig config, ImportConfig importConfig, ObjectMapper mapper) {
-        Optional<String> personKeyHex = importConfig.personKey();
-        Optional<String> personKeyFile = importConfig.personKeyFile();
+    public ImportSettings(SpmConfig config, ImportConfig importConfig, ObjectMapper mapper,
+            PersonKeySecret personKeySecret) {
         Optional<String> layoutsDir = importConfig.layoutsDir();
         long maxFileBytes = importConfig.maxFileBytes();
         int workers = importConfig.workers();
@@ -59,20 +56,8 @@ public class ImportSettings {
         this.layouts = layoutsDir.map(d -> LayoutRegistry.withDirectory(Path.of(d))).orElseGet(LayoutRegistry::builtIn);
         this.regions = Regions.builtIn();
         Path data = Path.of(config.dataDir());
-        try {
-            // Production passes the secret (SPM_IMPORT_PERSON_KEY) or a file mounted from the secret store (SPM_IMPORT_PERSON_KEY_FILE), kept apart from the
-            // database; the embedded default keeps one in the data folder.
-            if (personKeyHex.isPresent()) {
-                this.personKeys = PersonKeys.ofHex(personKeyHex.get());
-            } else if (personKeyFile.isPresent()) {
-                this.personKeys = PersonKeys.ofHex(
-                        Files.readString(Path.of(personKeyFile.get()), StandardCharsets.US_ASCII).strip());
-            } else {
-                this.personKeys = PersonKeys.loadOrCreate(data.resolve("keys").resolve("person-key.hex"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the person-key file in " + data, e);
-        }
+        // The one secret, shared with POST /persons/lookup (PersonKeySecret).
+        this.personKeys = personKeySecret.keys();
         this.limits = Limits.defaults().withMaxFileBytes(maxFileBytes);
         this.spoolDir = data.resolve("imports");
         this.workers = Math.max(1, workers);

@@ -2,12 +2,12 @@ package id.spm.api.mapping;
 
 import java.util.Arrays;
 
-import id.spm.api.rest.dto.ServiceCatalog;
-import id.spm.api.rest.dto.ServiceCatalog.BandDto;
-import id.spm.api.rest.dto.ServiceCatalog.CategorySchemeDto;
-import id.spm.api.rest.dto.ServiceCatalog.ParameterDto;
-import id.spm.api.rest.dto.ServiceCatalog.RuleSetDto;
-import id.spm.api.rest.dto.ServiceCatalog.ServiceDto;
+import id.spm.api.model.ServiceCatalog;
+import id.spm.api.model.ServiceCatalog.BandDto;
+import id.spm.api.model.ServiceCatalog.CategorySchemeDto;
+import id.spm.api.model.ServiceCatalog.ParameterDto;
+import id.spm.api.model.ServiceCatalog.RuleSetDto;
+import id.spm.api.model.ServiceCatalog.ServiceDto;
 import id.spm.rules.CategoryScheme;
 import id.spm.rules.RuleSet;
 import id.spm.rules.RuleSets;

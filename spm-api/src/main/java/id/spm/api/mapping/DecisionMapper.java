@@ -2,7 +2,7 @@ package id.spm.api.mapping;
 
 import java.time.LocalDate;
 
-import id.spm.api.rest.dto.DecisionDto;
+import id.spm.api.model.DecisionDto;
 import id.spm.rules.Decision;
 
 /** Decisions of the rules as DTOs. */

@@ -27,7 +27,6 @@ import org.postgresql.PGConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.service.DataVersions;
 import id.spm.rules.SpmService;
 import id.spm.rules.model.Event;
 import id.spm.rules.model.MonthlyCount;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.error.Problem;
 import id.spm.api.service.DemoLoader;
 
 @Path("/api/v1/admin/demo")

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.error.Problem;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.PersonAccessAudit;
 

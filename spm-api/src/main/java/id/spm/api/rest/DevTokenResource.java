@@ -21,15 +21,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.area.AreaCodes;
 import id.spm.api.config.SpmConfig;
-import id.spm.api.mapping.AreaCodes;
-import id.spm.api.rest.dto.TokenRequest;
-import id.spm.api.rest.dto.TokenResponse;
+import id.spm.api.error.ApiException;
+import id.spm.api.error.Problem;
+import id.spm.api.model.TokenRequest;
+import id.spm.api.model.TokenResponse;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.LocalTokens;
 import id.spm.api.security.Roles;
 import id.spm.api.security.TokenService;
-import id.spm.api.service.ApiException;
 
 @Path("/api/v1/dev/tokens")
 @Tag(name = "Development", description = "Local tokens for trying region isolation; off in production")

@@ -21,10 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.error.ApiException;
+import id.spm.api.error.Problem;
 import id.spm.api.mapping.DecisionMapper;
-import id.spm.api.rest.dto.EvaluateRequest;
-import id.spm.api.rest.dto.EvaluateResponse;
-import id.spm.api.service.ApiException;
+import id.spm.api.model.EvaluateRequest;
+import id.spm.api.model.EvaluateResponse;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;

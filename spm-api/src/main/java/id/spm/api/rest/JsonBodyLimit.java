@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import id.spm.api.service.ApiException;
+import id.spm.api.error.ApiException;
 
 /**
  * The limit of request bodies other than uploads ({@code spm.api.max-json-bytes}, 10 MB by default), apart from

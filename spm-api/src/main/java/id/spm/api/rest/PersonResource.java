@@ -26,15 +26,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.rest.dto.PersonDecisions;
-import id.spm.api.rest.dto.PersonLookupRequest;
-import id.spm.api.rest.dto.PersonLookupResponse;
+import id.spm.api.error.ApiException;
+import id.spm.api.error.Problem;
+import id.spm.api.model.PersonDecisions;
+import id.spm.api.model.PersonLookupRequest;
+import id.spm.api.model.PersonLookupResponse;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.PersonAccessAudit;
 import id.spm.api.security.PersonAccessAudit.Action;
 import id.spm.api.security.PersonAccessAudit.Outcome;
 import id.spm.api.security.Roles;
-import id.spm.api.service.ApiException;
 import id.spm.api.service.PersonDecisionService;
 import id.spm.rules.Period;
 

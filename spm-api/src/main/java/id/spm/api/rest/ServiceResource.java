@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.spm.api.mapping.CatalogMapper;
-import id.spm.api.rest.dto.ServiceCatalog;
+import id.spm.api.model.ServiceCatalog;
 
 @Path("/api/v1/services")
 @Tag(name = "Services", description = "The twelve basic health services, rule sets and category schemes")

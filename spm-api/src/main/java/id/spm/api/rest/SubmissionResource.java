@@ -25,8 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.rest.dto.FreezeRequest;
-import id.spm.api.rest.dto.SubmissionDto;
+import id.spm.api.error.Problem;
+import id.spm.api.model.FreezeRequest;
+import id.spm.api.model.SubmissionDto;
 import id.spm.api.service.SubmissionService;
 import id.spm.rules.Period;
 

@@ -26,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.rest.dto.DeriveRequest;
-import id.spm.api.rest.dto.TargetDto;
+import id.spm.api.error.Problem;
+import id.spm.api.model.DeriveRequest;
+import id.spm.api.model.TargetDto;
 import id.spm.api.service.TargetDerivationService;
 import id.spm.api.service.TargetService;
 

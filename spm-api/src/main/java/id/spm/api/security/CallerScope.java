@@ -14,9 +14,10 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaScope;
 import id.spm.api.entity.Puskesmas;
-import id.spm.api.mapping.AreaCodes;
-import id.spm.api.service.ApiException;
+import id.spm.api.error.ApiException;
 
 /**
  * The caller's areas and roles, from the bearer token ({@code areas}, {@code groups}). Every read

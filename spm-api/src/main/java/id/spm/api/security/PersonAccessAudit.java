@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import id.spm.api.mapping.AreaCodes;
-import id.spm.api.service.ApiException;
+import id.spm.api.area.AreaCodes;
+import id.spm.api.error.ApiException;
 
 /**
  * The audit trail of person-level reads (NIK lookups, a person's decisions, person lists): who, when,

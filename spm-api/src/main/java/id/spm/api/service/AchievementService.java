@@ -26,13 +26,15 @@ import org.postgresql.PGConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.spm.api.area.AreaCodes;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
+import id.spm.api.error.ApiException;
 import id.spm.api.mapping.AchievementMapper;
-import id.spm.api.mapping.AreaCodes;
+import id.spm.api.model.AchievementReport;
+import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
-import id.spm.api.rest.dto.AchievementReport;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import id.spm.api.config.SpmConfig;
+import id.spm.api.repository.DataVersions;
 
 /**
  * Computes district-years in the background after an import commits (issue 8, finding 8), so the first

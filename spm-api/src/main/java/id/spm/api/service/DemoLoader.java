@@ -11,12 +11,15 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import id.spm.api.area.AreaScope;
+import id.spm.api.area.PuskesmasPlacement;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Target;
-import id.spm.api.entity.TargetSource;
+import id.spm.api.error.ApiException;
+import id.spm.api.model.TargetSource;
+import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
-import id.spm.api.security.AreaScope;
 import id.spm.rules.model.PersonRecord;
 import id.spm.rules.model.PuskesmasInfo;
 import id.spm.rules.sample.PopulationGenerator;

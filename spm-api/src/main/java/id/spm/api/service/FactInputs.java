@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
-import id.spm.api.entity.TargetSource;
+import id.spm.api.model.TargetSource;
 import id.spm.rules.SpmService;
 import id.spm.rules.area.AreaHierarchy;
 import id.spm.rules.model.PuskesmasInfo;

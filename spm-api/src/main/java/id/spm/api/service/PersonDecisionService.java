@@ -11,15 +11,16 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import id.spm.api.area.AreaCodes;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
-import id.spm.api.imports.ImportSettings;
-import id.spm.api.mapping.AreaCodes;
+import id.spm.api.error.ApiException;
 import id.spm.api.mapping.DecisionMapper;
+import id.spm.api.model.PersonDecisions;
 import id.spm.api.repository.PersonRepository;
 import id.spm.api.repository.PersonRepository.StoredPerson;
-import id.spm.api.rest.dto.PersonDecisions;
 import id.spm.api.security.CallerScope;
+import id.spm.api.security.PersonKeySecret;
 import id.spm.ingest.layout.ColumnSpec;
 import id.spm.ingest.layout.ColumnType;
 import id.spm.ingest.parse.CellParser;
@@ -53,15 +54,15 @@ public class PersonDecisionService {
     private static final int MAX_NIK_CHARS = 64;
 
     private final PersonRepository persons;
-    /** The importer's settings hold the one person-key secret: a NIK keys to what the importer stored. */
-    private final ImportSettings importSettings;
+    /** The one person-key secret, the importer's: a NIK keys to what the importer stored. */
+    private final PersonKeySecret personKeys;
     private final EntityManager em;
     private final SpmConfig config;
 
-    public PersonDecisionService(PersonRepository persons, ImportSettings importSettings, EntityManager em,
+    public PersonDecisionService(PersonRepository persons, PersonKeySecret personKeys, EntityManager em,
             SpmConfig config) {
         this.persons = persons;
-        this.importSettings = importSettings;
+        this.personKeys = personKeys;
         this.em = em;
         this.config = config;
     }
@@ -101,7 +102,7 @@ public class PersonDecisionService {
      * forgotten. Empty with the key when not found (for the audit trail), so the caller answers 404.
      */
     public Found lookup(String rawNik, CallerScope scope) {
-        String key = importSettings.personKeys().ofNik(normaliseNik(rawNik));
+        String key = personKeys.keys().ofNik(normaliseNik(rawNik));
         for (StoredPerson sp : persons.find(key, districtsOf(scope), null)) {
             if (inside(sp, List.of(), scope)) {
                 return new Found(key, sp.kabkota());

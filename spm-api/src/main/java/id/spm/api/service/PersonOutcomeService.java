@@ -17,9 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.mapping.AreaCodes;
-import id.spm.api.rest.dto.DecisionDto;
-import id.spm.api.rest.dto.PersonPage;
+import id.spm.api.area.AreaCodes;
+import id.spm.api.error.ApiException;
+import id.spm.api.model.DecisionDto;
+import id.spm.api.model.PersonPage;
 import id.spm.rules.Period;
 import id.spm.rules.SpmService;
 import id.spm.rules.Status;

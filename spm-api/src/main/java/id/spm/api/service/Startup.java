@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import id.spm.api.area.AreaCodes;
 import id.spm.api.config.SpmConfig;
-import id.spm.api.mapping.AreaCodes;
 import id.spm.api.security.LocalTokens;
 import id.spm.api.security.Roles;
 import id.spm.api.security.TokenService;

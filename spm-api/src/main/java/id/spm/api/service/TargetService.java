@@ -5,11 +5,14 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import id.spm.api.area.AreaCodes;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
 import id.spm.api.entity.Target;
-import id.spm.api.mapping.AreaCodes;
-import id.spm.api.rest.dto.TargetDto;
+import id.spm.api.error.ApiException;
+import id.spm.api.model.TargetDto;
+import id.spm.api.repository.DataVersions;
+import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.SpmService;
 import io.quarkus.panache.common.Sort;

@@ -103,7 +103,7 @@ class AchievementResourceTest {
             req = req.queryParam("quarter", quarter);
         }
         JsonPath json = req.get("/api/v1/achievements").then().statusCode(200).extract().jsonPath();
-        String code = id.spm.api.mapping.AreaCodes.normalize(area);
+        String code = id.spm.api.area.AreaCodes.normalize(area);
         SpmReport rules = expected(period);
         assertThat(json.getString("area")).isEqualTo(code);
         assertThat(json.getString("period")).isEqualTo(period.label());

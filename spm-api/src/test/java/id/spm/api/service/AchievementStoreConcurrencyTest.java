@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import id.spm.api.SampleData;
 import id.spm.api.TestTokens;
+import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
 import id.spm.rules.Period;
 import io.quarkus.arc.Arc;

@@ -1,4 +1,4 @@
-package id.spm.api.rest;
+package id.spm.api.error;
 
 import java.util.List;
 

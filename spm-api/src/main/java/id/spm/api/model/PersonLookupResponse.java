@@ -1,4 +1,4 @@
-package id.spm.api.rest.dto;
+package id.spm.api.model;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package id.spm.api.imports;
+package id.spm.api.rest;
 
 import java.net.URI;
 import java.util.List;
@@ -29,9 +29,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import id.spm.api.rest.Problem;
+import id.spm.api.error.ApiException;
+import id.spm.api.error.Problem;
+import id.spm.api.imports.ImportService;
+import id.spm.api.model.ImportJob;
 import id.spm.api.security.CallerScope;
-import id.spm.api.service.ApiException;
 
 @Path("/api/v1/imports")
 @Tag(name = "Imports", description = "ASIK and e-Kohort exports in: validated, atomic, idempotent, replacing by scope")

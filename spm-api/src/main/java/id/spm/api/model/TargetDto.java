@@ -1,4 +1,4 @@
-package id.spm.api.rest.dto;
+package id.spm.api.model;
 
 import java.time.OffsetDateTime;
 
@@ -10,8 +10,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import id.spm.api.entity.TargetSource;
 
 /** A sasaran figure with its provenance; also the body of {@code POST /targets}. */
 public record TargetDto(@Schema(readOnly = true, example = "41") Long id,

@@ -1,4 +1,4 @@
-package id.spm.api.service;
+package id.spm.api.area;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-
-import id.spm.api.security.AreaScope;
 
 /**
  * Where a Puskesmas may be registered, the one rule for every path that writes the registry (REST,

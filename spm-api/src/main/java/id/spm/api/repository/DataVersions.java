@@ -1,4 +1,4 @@
-package id.spm.api.service;
+package id.spm.api.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

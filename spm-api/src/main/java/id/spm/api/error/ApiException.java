@@ -1,4 +1,4 @@
-package id.spm.api.service;
+package id.spm.api.error;
 
 /**
  * A failure the client can act on, with its HTTP status and stable code; mapped to problem+json in

@@ -1,4 +1,4 @@
-package id.spm.api.imports;
+package id.spm.api.model;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

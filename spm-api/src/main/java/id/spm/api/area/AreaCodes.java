@@ -1,9 +1,9 @@
-package id.spm.api.mapping;
+package id.spm.api.area;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import id.spm.api.service.ApiException;
+import id.spm.api.error.ApiException;
 
 /**
  * Kemendagri region codes in dotted form ({@code 73}, {@code 73.18}, {@code 73.18.01},

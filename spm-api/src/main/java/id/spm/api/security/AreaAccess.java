@@ -1,9 +1,9 @@
-package id.spm.api.service;
+package id.spm.api.security;
 
+import id.spm.api.area.AreaCodes;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
-import id.spm.api.mapping.AreaCodes;
-import id.spm.api.security.CallerScope;
+import id.spm.api.error.ApiException;
 
 /**
  * 403 before 404 for every area-scoped endpoint: a code outside the caller's areas is {@code 403 AREA_FORBIDDEN}

@@ -1,9 +1,7 @@
-package id.spm.api.security;
+package id.spm.api.area;
 
 import java.util.Set;
 import java.util.function.Function;
-
-import id.spm.api.mapping.AreaCodes;
 
 /**
  * The one rule of what a set of token areas covers, shared by the request scope ({@link CallerScope})

@@ -1,4 +1,4 @@
-package id.spm.api.entity;
+package id.spm.api.model;
 
 /** Where a sasaran figure comes from (digest §5). */
 public enum TargetSource {

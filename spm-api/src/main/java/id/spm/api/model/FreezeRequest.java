@@ -1,4 +1,4 @@
-package id.spm.api.rest.dto;
+package id.spm.api.model;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package id.spm.api.rest.dto;
+package id.spm.api.model;
 
 import java.time.LocalDate;
 import java.util.List;
