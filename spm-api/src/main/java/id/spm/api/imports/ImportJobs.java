@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.spm.api.model.ImportJob;
+import id.spm.api.model.ImportPhase;
 import id.spm.ingest.report.CellError;
 import id.spm.ingest.report.ErrorGroup;
 
@@ -156,10 +157,10 @@ public class ImportJobs {
      * Moves an open job to a running phase, on its own short transaction (progress is visible at once). A job
      * already ended (marked FAILED by a recovery) keeps its phase.
      */
-    public void phase(long id, String phase) {
+    public void phase(long id, ImportPhase phase) {
         update("update import_batch set phase = ?, started_at = coalesce(started_at, now()), heartbeat_at = now() "
                 + "where id = ? and phase in ('QUEUED', 'READING', 'MERGING')", ps -> {
-                    ps.setString(1, phase);
+                    ps.setString(1, phase.name());
                     ps.setLong(2, id);
                 });
     }
@@ -178,17 +179,18 @@ public class ImportJobs {
      * Ends a job. With {@code c} the update joins the import's own transaction, so the job reads DONE
      * exactly when its rows are committed.
      */
-    public void finish(Connection c, long id, String phase, String layout, String kabkota, List<ImportJob.ScopeEntry> scope,
-            ImportJob.Summary summary, String message) throws SQLException {
+    public void finish(Connection c, long id, JobEnd end) throws SQLException {
+        ImportJob.Summary summary = end.summary();
+        List<ImportJob.ScopeEntry> scope = end.scope();
         try (PreparedStatement ps = c.prepareStatement("update import_batch set phase = ?, layout = coalesce(?, layout), "
                 + "kabkota_code = coalesce(?, kabkota_code), scope = ?::jsonb, summary = ?::jsonb, message = ?, "
                 + "finished_at = now(), bytes_read = bytes_total, rows_read = ? where id = ?")) {
-            ps.setString(1, phase);
-            ps.setString(2, layout);
-            ps.setString(3, kabkota);
+            ps.setString(1, end.phase().name());
+            ps.setString(2, end.layout());
+            ps.setString(3, end.kabkota());
             ps.setString(4, scope == null ? null : json(scope));
             ps.setString(5, summary == null ? null : json(summary));
-            ps.setString(6, message);
+            ps.setString(6, end.message());
             ps.setLong(7, summary == null ? 0 : summary.rowsRead());
             ps.setLong(8, id);
             ps.executeUpdate();
@@ -214,13 +216,12 @@ public class ImportJobs {
         }
     }
 
-    /** {@link #finish(Connection, long, String, String, String, List, ImportJob.Summary, String)} on its own transaction. */
-    public void finish(long id, String phase, String layout, String kabkota, List<ImportJob.ScopeEntry> scope,
-            ImportJob.Summary summary, String message) {
+    /** {@link #finish(Connection, long, JobEnd)} on its own transaction. */
+    public void finish(long id, JobEnd end) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                finish(c, id, phase, layout, kabkota, scope, summary, message);
+                finish(c, id, end);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -392,7 +393,8 @@ public class ImportJobs {
         try {
             String scope = rs.getString(17);
             String summary = rs.getString(18);
-            return new ImportJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+            return new ImportJob(rs.getLong(1), ImportPhase.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4),
+                    rs.getString(5),
                     rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
                     rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
                     rs.getObject(12, OffsetDateTime.class), rs.getString(13),

@@ -27,6 +27,7 @@ import id.spm.api.config.SpmConfig;
 import id.spm.api.imports.ImportMerger.DistrictYear;
 import id.spm.api.imports.Staging.Kind;
 import id.spm.api.model.ImportJob;
+import id.spm.api.model.ImportPhase;
 import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.service.BackgroundComputations;
@@ -90,7 +91,7 @@ public class ImportRunner {
     public void run(Task task) {
         long started = System.nanoTime();
         try {
-            jobs.phase(task.jobId(), ImportJob.READING);
+            jobs.phase(task.jobId(), ImportPhase.READING);
             execute(task);
         } catch (Throwable e) {
             // Errors too: an uncaught one would end the task silently and leave the job READING for ever.
@@ -162,8 +163,7 @@ public class ImportRunner {
                     staging.close();
                     c.rollback();
                     Report refused = Report.refused(task.fileName(), e.code().name(), e.getMessage());
-                    jobs.finish(id, ImportJob.REFUSED, null, null, null, summary(refused, null, null, task.note()),
-                            e.getMessage());
+                    jobs.finish(id, new JobEnd.Refused(null, summary(refused, null, null, task.note()), e.getMessage()));
                     return;
                 } catch (StagingFailed e) {
                     throw e.getCause();
@@ -171,10 +171,10 @@ public class ImportRunner {
                 if (task.allOrNothing() && report.rowsRejected() > 0) {
                     staging.close();
                     c.rollback();
-                    jobs.finish(id, ImportJob.REFUSED, report.layout(), null, null, summary(report, null, null, task.note()),
+                    jobs.finish(id, new JobEnd.Refused(report.layout(), summary(report, null, null, task.note()),
                             String.format("allOrNothing: %,d of %,d rows were rejected, so nothing was stored. Correct "
                                     + "the cells listed in the summary and upload the file again.", report.rowsRejected(),
-                                    report.rowsRead()));
+                                    report.rowsRead())));
                     return;
                 }
                 staging.finish();
@@ -183,11 +183,11 @@ public class ImportRunner {
                 probe.reached(id, ImportProbe.STAGED);
                 if (staging.kind() == null) {
                     c.rollback();
-                    jobs.finish(id, ImportJob.DONE, report.layout(), null, List.of(), summary(report, null, null, task.note()),
-                            null);
+                    jobs.finish(id,
+                            new JobEnd.Done(report.layout(), null, List.of(), summary(report, null, null, task.note())));
                     return;
                 }
-                jobs.phase(id, ImportJob.MERGING);
+                jobs.phase(id, ImportPhase.MERGING);
                 merge(c, task, report, staging.kind());
             } catch (Throwable e) {
                 // Whatever was thrown (an Error too), the transaction is rolled back before the connection returns.
@@ -216,13 +216,13 @@ public class ImportRunner {
         String kabkota = districts.isEmpty() ? null : districts.first();
         if (task.dryRun()) {
             c.rollback();
-            jobs.finish(id, ImportJob.DONE, report.layout(), kabkota, result.scope(), summary, null);
+            jobs.finish(id, new JobEnd.Done(report.layout(), kabkota, result.scope(), summary));
             return;
         }
         for (DistrictYear dy : result.changed()) {
             DataVersions.bump(c, dy.kabkota(), dy.year());
         }
-        jobs.finish(c, id, ImportJob.DONE, report.layout(), kabkota, result.scope(), summary, null);
+        jobs.finish(c, id, new JobEnd.Done(report.layout(), kabkota, result.scope(), summary));
         c.commit();
         afterCommit(result.changed());
         LOG.infof("Import job %d (%s): %d rows read, %d created, %d updated, %d unchanged, %d removed, %d rejected; "

@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import id.spm.api.error.ApiException;
 import id.spm.api.model.ImportJob;
+import id.spm.api.model.ImportPhase;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.Roles;
 import io.quarkus.runtime.ShutdownEvent;
@@ -173,15 +174,15 @@ public class ImportService {
                 Long reimportOf = null;
                 if (earlier.isPresent()) {
                     ImportJob e = earlier.get();
-                    List<String> changed = ImportJob.FAILED.equals(e.phase()) ? List.of()
+                    List<String> changed = e.phase() == ImportPhase.FAILED ? List.of()
                             : basis.changedSince(ImportBasis.parse(jobs.basis(c, e.id())));
-                    if (!ImportJob.FAILED.equals(e.phase()) && changed.isEmpty()) {
+                    if (e.phase() != ImportPhase.FAILED && changed.isEmpty()) {
                         c.rollback();
                         deleteQuietly(upload.file());
                         return new Submitted(e, false);
                     }
                     reimportOf = e.id();
-                    note = ImportJob.FAILED.equals(e.phase())
+                    note = e.phase() == ImportPhase.FAILED
                             ? "This file was imported again: job " + e.id() + " of the same file failed."
                             : "This file was imported again: " + String.join(", ", changed) + " changed since job "
                                     + e.id() + " of the same file.";
@@ -233,8 +234,7 @@ public class ImportService {
             }
         } catch (IOException e) {
             end(id);
-            jobs.finish(id, ImportJob.FAILED, null, null, null, null,
-                    "The upload could not be stored for processing; nothing was imported.");
+            jobs.finish(id, new JobEnd.Failed("The upload could not be stored for processing; nothing was imported."));
             throw new UncheckedIOException("cannot spool the upload of job " + id, e);
         }
         ImportRunner.Caller who = new ImportRunner.Caller(subject, caller.areas());
@@ -252,9 +252,8 @@ public class ImportService {
             // Shutting down: the job will not run here.
             end(id);
             deleteQuietly(spooled);
-            jobs.finish(id, ImportJob.FAILED, null, null, null, null,
-                    "The service was stopping and could not start this import; nothing was imported. Upload the "
-                            + "file again.");
+            jobs.finish(id, new JobEnd.Failed("The service was stopping and could not start this import; nothing was "
+                    + "imported. Upload the file again."));
             throw e;
         }
         return new Submitted(get(id, caller), true);

@@ -19,9 +19,7 @@ import id.spm.ingest.report.ErrorGroup;
 @Schema(name = "ImportJob", description = "An import job: phase, progress and, at the end, the summary")
 public record ImportJob(
         @Schema(example = "42") long id,
-        @Schema(example = "DONE", enumeration = {
-                "QUEUED", "READING", "MERGING", "DONE", "FAILED",
-                "REFUSED" }) String phase,
+        @Schema(example = "DONE") ImportPhase phase,
         @Schema(example = "anc-2025-q1.xlsx") String fileName,
         long fileBytes,
         @Schema(description = "SHA-256 of the file") String contentHash,
@@ -36,18 +34,11 @@ public record ImportJob(
         Progress progress,
         @Schema(description = "What the file replaces (see the README: scope of an import)") List<ScopeEntry> scope,
         Summary summary,
-        @Schema(example = "73.18", description = "The district of the job's rows (who besides its creator may see it: admins of that district)") String kabkotaCode){
-
-    public static final String QUEUED = "QUEUED";
-    public static final String READING = "READING";
-    public static final String MERGING = "MERGING";
-    public static final String DONE = "DONE";
-    public static final String FAILED = "FAILED";
-    public static final String REFUSED = "REFUSED";
+        @Schema(example = "73.18", description = "The district of the job's rows (who besides its creator may see it: admins of that district)") String kabkotaCode) {
 
     /** Whether the job has ended. */
     public boolean finished() {
-        return DONE.equals(phase) || FAILED.equals(phase) || REFUSED.equals(phase);
+        return phase.finished();
     }
 
     /** Bytes of the file read so far and rows below the header. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import id.spm.api.TestTokens;
+import id.spm.api.model.ImportPhase;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -291,7 +292,7 @@ class ImportResourceTest {
         }
         assertThat(jobs.recoverDead(java.time.Duration.ofSeconds(5))).contains(id);
         assertThat(jobs.find(id)).get().satisfies(j -> {
-            assertThat(j.phase()).isEqualTo("FAILED");
+            assertThat(j.phase()).isEqualTo(ImportPhase.FAILED);
             assertThat(j.message()).contains("stopped");
             assertThat(j.finishedAt()).isNotNull();
         });
