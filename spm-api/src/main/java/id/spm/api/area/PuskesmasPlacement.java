@@ -1,12 +1,5 @@
 package id.spm.api.area;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Where a Puskesmas may be registered, the one rule for every path that writes the registry (REST,
  * import, demo). formats.md: a Puskesmas code is {@code P} + the 6 digits of its kecamatan + 4 digits;
@@ -51,17 +44,5 @@ public final class PuskesmasPlacement {
     /** Whether the code's digits 1–6 are the kecamatan's ({@code P731801xxxx} in {@code 73.18.01}). */
     public static boolean digitsMatch(String code, String kecamatan) {
         return code.length() == 11 && code.substring(1, 7).equals(kecamatan.replace(".", ""));
-    }
-
-    /** The recorded exceptions: Puskesmas code → the kecamatan it may be registered in. */
-    public static Map<String, String> exceptions(Connection c) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select code, kecamatan_code from puskesmas_code_exception");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
     }
 }

@@ -1,13 +1,8 @@
 package id.spm.api.imports;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 
-import id.spm.api.imports.ImportMerger.DistrictYear;
 import id.spm.api.model.ImportJob;
 import id.spm.api.repository.FactRepository;
+import id.spm.api.repository.ImportMerger.DistrictYear;
+import id.spm.api.repository.RegistryQueries;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;
@@ -111,20 +107,6 @@ final class ImpactPreview {
     }
 
     private static List<PuskesmasInfo> puskesmas(Connection c, String kabkota) throws SQLException {
-        List<PuskesmasInfo> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select code, name, kecamatan_code, desa_codes, population "
-                + "from puskesmas where kabkota_code = ? order by code")) {
-            ps.setString(1, kabkota);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Array desa = rs.getArray(4);
-                    Set<String> codes = desa == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) desa.getArray()));
-                    long pop = rs.getLong(5);
-                    out.add(new PuskesmasInfo(rs.getString(1), rs.getString(2), rs.getString(3), codes,
-                            rs.wasNull() ? null : pop));
-                }
-            }
-        }
-        return out;
+        return RegistryQueries.puskesmasOf(c, kabkota);
     }
 }

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +13,8 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.spm.api.repository.RegistryQueries;
 
 /**
  * What decided the rows of an import besides the file itself (issue 8, finding 5): the Puskesmas
@@ -34,15 +34,9 @@ public record ImportBasis(String registry, long regions, String layouts, String 
 
     /** The basis now, read in the submitting transaction. */
     static ImportBasis current(Connection c, ImportSettings settings, Collection<String> callerAreas) throws SQLException {
-        String registry;
-        long regions;
-        try (PreparedStatement ps = c.prepareStatement("select (select coalesce(sum(version), 0) from data_version "
-                + "where year = 0), (select count(*) from puskesmas), (select count(*) from region)");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            registry = rs.getLong(1) + ":" + rs.getLong(2);
-            regions = rs.getLong(3);
-        }
+        RegistryQueries.Basis b = RegistryQueries.basis(c);
+        String registry = b.registryVersions() + ":" + b.puskesmas();
+        long regions = b.regions();
         return new ImportBasis(registry, regions, settings.layoutsHash(), hash(String.join(",", new TreeSet<>(callerAreas))));
     }
 

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.spm.api.repository.ImportJobs;
+
 /**
  * This process as an owner of import jobs. It has an id of its own (host, pid and a random part, new at
  * every start); every job it accepts carries that id as {@code owner}. Every

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -24,12 +22,18 @@ import org.jboss.logging.Logger;
 import id.spm.api.area.AreaScope;
 import id.spm.api.area.PuskesmasPlacement;
 import id.spm.api.config.SpmConfig;
-import id.spm.api.imports.ImportMerger.DistrictYear;
-import id.spm.api.imports.Staging.Kind;
 import id.spm.api.model.ImportJob;
 import id.spm.api.model.ImportPhase;
+import id.spm.api.model.JobEnd;
 import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
+import id.spm.api.repository.ImportJobs;
+import id.spm.api.repository.ImportMerger;
+import id.spm.api.repository.ImportMerger.DistrictYear;
+import id.spm.api.repository.ImportProbe;
+import id.spm.api.repository.RegistryQueries;
+import id.spm.api.repository.Staging;
+import id.spm.api.repository.Staging.Kind;
 import id.spm.api.service.BackgroundComputations;
 import id.spm.ingest.Ingestor;
 import id.spm.ingest.parse.PuskesmasRegistry;
@@ -128,19 +132,13 @@ public class ImportRunner {
             c.setAutoCommit(false);
             try (Staging staging = new Staging(c, "spm-import-" + id)) {
                 // The registry is the one truth for where a Puskesmas is: its kecamatan and district.
-                Map<String, String> kecamatanOf = new HashMap<>();
-                Map<String, String> districtOf = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("select code, kecamatan_code, kabkota_code from puskesmas");
-                        ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        kecamatanOf.put(rs.getString(1), rs.getString(2));
-                        districtOf.put(rs.getString(1), rs.getString(3));
-                    }
-                }
+                RegistryQueries.Placements registry = RegistryQueries.placements(c);
+                Map<String, String> kecamatanOf = registry.kecamatanOf();
+                Map<String, String> districtOf = registry.districtOf();
                 staging.registry(districtOf);
                 Ingestor ingestor = new Ingestor(settings.layouts(), settings.regions(),
                         PuskesmasRegistry.of(kecamatanOf.keySet()), settings.personKeys(), settings.limits(),
-                        guard(task.caller(), kecamatanOf, PuskesmasPlacement.exceptions(c)));
+                        guard(task.caller(), kecamatanOf, RegistryQueries.codeExceptions(c)));
                 long[] lastWrite = { System.nanoTime() };
                 long readStarted = System.nanoTime();
                 Report report;
@@ -180,7 +178,7 @@ public class ImportRunner {
                 staging.finish();
                 LOG.infof("Import job %d read and staged %d rows in %d ms", id, staging.rows(),
                         (System.nanoTime() - readStarted) / 1_000_000);
-                probe.reached(id, ImportProbe.STAGED);
+                probe.reached(id, ImportProbe.Point.STAGED);
                 if (staging.kind() == null) {
                     c.rollback();
                     jobs.finish(id,
@@ -205,7 +203,7 @@ public class ImportRunner {
         SortedSet<DistrictYear> years = ImportMerger.districtYears(c, kind);
         boolean preview = task.dryRun() && (kind == Kind.EVENT || kind == Kind.COUNT);
         ImpactPreview impact = new ImpactPreview(facts, config.compute().lookbackYears());
-        Set<String> areas = preview ? stagedPuskesmas(c, kind) : Set.of();
+        Set<String> areas = preview ? ImportMerger.stagedPuskesmas(c, kind) : Set.of();
         ImpactPreview.Snapshot before = preview ? impact.snapshot(c, years, areas) : null;
         ImportMerger.Result result = new ImportMerger(c, id, task.caller().subject()).merge(kind, probe);
         List<ImportJob.Impact> consequences = null;
@@ -229,17 +227,6 @@ public class ImportRunner {
                 + "merged and committed in %d ms; data versions bumped for %s", id, report.layout(), report.rowsRead(),
                 result.created(), result.updated(), result.unchanged(), result.removed(), report.rowsRejected(),
                 (System.nanoTime() - mergeStarted) / 1_000_000, result.changed());
-    }
-
-    private static Set<String> stagedPuskesmas(Connection c, Kind kind) throws SQLException {
-        Set<String> out = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("select distinct puskesmas_code from " + kind.table);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 
     /** Computes the district-years an import changed in the background, so their first reader is served fast. */

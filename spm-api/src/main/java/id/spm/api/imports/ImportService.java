@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +29,8 @@ import org.jboss.logging.Logger;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.ImportJob;
 import id.spm.api.model.ImportPhase;
+import id.spm.api.model.JobEnd;
+import id.spm.api.repository.ImportJobs;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.Roles;
 import io.quarkus.runtime.ShutdownEvent;
@@ -153,10 +154,7 @@ public class ImportService {
             c.setAutoCommit(false);
             try {
                 // One submission per caller at a time, so two equal uploads cannot both start a job.
-                try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    ps.setString(1, "spm-import-submit:" + subject);
-                    ps.execute();
-                }
+                jobs.lockSubmissions(c, subject);
                 ImportBasis basis = ImportBasis.current(c, settings, caller.areas());
                 Optional<ImportJob> earlier = Optional.empty();
                 boolean byKey = false;

@@ -1,16 +1,10 @@
 package id.spm.api.security;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import id.spm.api.area.AreaCodes;
 import id.spm.api.error.ApiException;
+import id.spm.api.repository.PersonAccessLog;
 
 /**
  * The audit trail of person-level reads (NIK lookups, a person's decisions, person lists): who, when,
@@ -51,13 +46,13 @@ public class PersonAccessAudit {
             String kabkotaCode, Integer year, String serviceCode, Outcome outcome, Integer rows) {
     }
 
-    private final DataSource dataSource;
+    private final PersonAccessLog log;
     private final int lookupsPerMinute;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    public PersonAccessAudit(DataSource dataSource,
+    public PersonAccessAudit(PersonAccessLog log,
             @ConfigProperty(name = "spm.persons.lookups-per-minute", defaultValue = "30") int lookupsPerMinute) {
-        this.dataSource = dataSource;
+        this.log = log;
         this.lookupsPerMinute = lookupsPerMinute;
     }
 
@@ -86,28 +81,8 @@ public class PersonAccessAudit {
     /** Records one read; a failure to record is logged and never hides the read's own answer. */
     public void record(String subject, Action action, String personKey, String area, String kabkota, Integer year,
             String serviceCode, Outcome outcome, Integer rows) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into "
-                        + "person_access (subject, action, person_key, area_code, kabkota_code, year, service_code, outcome, "
-                        + "rows) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, subject);
-            ps.setString(2, action.name());
-            ps.setString(3, personKey);
-            ps.setString(4, area);
-            ps.setString(5, kabkota);
-            if (year == null) {
-                ps.setNull(6, Types.SMALLINT);
-            } else {
-                ps.setShort(6, year.shortValue());
-            }
-            ps.setString(7, serviceCode);
-            ps.setString(8, outcome.name());
-            if (rows == null) {
-                ps.setNull(9, Types.INTEGER);
-            } else {
-                ps.setInt(9, rows);
-            }
-            ps.executeUpdate();
+        try {
+            log.append(subject, action.name(), personKey, area, kabkota, year, serviceCode, outcome.name(), rows);
         } catch (SQLException e) {
             LOG.errorf("Cannot record a person-level read of %s (%s): %s", subject, action, e.getMessage());
         }
@@ -120,61 +95,28 @@ public class PersonAccessAudit {
     public List<Entry> query(CallerScope caller, String subject, String personKey, OffsetDateTime from,
             OffsetDateTime to, int limit) {
         caller.requireRole(Roles.ADMIN);
-        StringBuilder sql = new StringBuilder("select id, at, subject, action, person_key, area_code, kabkota_code, "
-                + "year, service_code, outcome, rows from person_access where true");
-        List<Object> args = new ArrayList<>();
-        if (subject != null && !subject.isBlank()) {
-            sql.append(" and subject = ?");
-            args.add(subject.strip());
-        }
-        if (personKey != null && !personKey.isBlank()) {
-            sql.append(" and person_key = ?");
-            args.add(personKey.strip());
-        }
-        if (from != null) {
-            sql.append(" and at >= ?");
-            args.add(from);
-        }
-        if (to != null) {
-            sql.append(" and at < ?");
-            args.add(to);
-        }
-        List<String> districts = new ArrayList<>();
+        List<String> districts = null;
         if (!caller.isNational()) {
+            // A district (or province) admin: entries whose district lies within one of their region areas.
+            districts = new ArrayList<>();
             for (String a : caller.areas()) {
                 if (!AreaCodes.isPuskesmas(a)) {
                     districts.add(a);
                 }
             }
-            // A district (or province) admin: entries whose district lies within one of their areas.
-            sql.append(" and kabkota_code is not null and exists (select 1 from unnest(?::text[]) a "
-                    + "where kabkota_code = a or kabkota_code like a || '.%')");
         }
-        sql.append(" order by id desc limit ?");
-        List<Entry> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (Object a : args) {
-                ps.setObject(i++, a);
-            }
-            if (!caller.isNational()) {
-                ps.setArray(i++, c.createArrayOf("text", districts.toArray()));
-            }
-            ps.setInt(i, Math.max(1, Math.min(limit, 1000)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    short year = rs.getShort(8);
-                    Integer yearOrNull = rs.wasNull() ? null : (int) year;
-                    int rows = rs.getInt(11);
-                    Integer rowsOrNull = rs.wasNull() ? null : rows;
-                    out.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                            Action.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                            yearOrNull, rs.getString(9), Outcome.valueOf(rs.getString(10)), rowsOrNull));
-                }
-            }
+        try {
+            return log.find(new PersonAccessLog.Query(blankToNull(subject), blankToNull(personKey), from, to, districts,
+                    Math.max(1, Math.min(limit, 1000)))).stream().map(r -> new Entry(r.id(), r.at(), r.subject(),
+                            Action.valueOf(r.action()), r.personKey(), r.area(), r.kabkotaCode(), r.year(),
+                            r.serviceCode(), Outcome.valueOf(r.outcome()), r.rows()))
+                    .toList();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the person-access trail", e);
         }
-        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

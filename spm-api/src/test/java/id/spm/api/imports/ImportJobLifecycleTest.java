@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.spm.api.TestTokens;
+import id.spm.api.repository.ImportProbe;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,8 +75,8 @@ class ImportJobLifecycleTest {
         String t = importer("imp-error");
         QuarkusMock.installMockForType(new ImportProbe() {
             @Override
-            public void reached(long jobId, String at) {
-                if (at.equals(STAGED)) {
+            public void reached(long jobId, ImportProbe.Point at) {
+                if (at == ImportProbe.Point.STAGED) {
                     // What a 9 MB workbook whose shared strings expand to 450 MB did (issue 8, finding 3).
                     throw new OutOfMemoryError("injected: Java heap space");
                 }
@@ -131,8 +132,8 @@ class ImportJobLifecycleTest {
         CountDownLatch staged = new CountDownLatch(2);
         QuarkusMock.installMockForType(new ImportProbe() {
             @Override
-            public void reached(long jobId, String at) {
-                if (at.equals(STAGED)) {
+            public void reached(long jobId, ImportProbe.Point at) {
+                if (at == ImportProbe.Point.STAGED) {
                     staged.countDown();
                     try {
                         release.await(60, TimeUnit.SECONDS);

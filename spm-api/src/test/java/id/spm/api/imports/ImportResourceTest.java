@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import id.spm.api.TestTokens;
 import id.spm.api.model.ImportPhase;
+import id.spm.api.repository.ImportJobs;
+import id.spm.api.repository.ImportProbe;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -240,6 +242,7 @@ class ImportResourceTest {
     void aKilledImportLeavesNothingBehind(String how) throws SQLException {
         Kill kill = Kill.valueOf(how.substring(0, how.indexOf('|')));
         String point = how.substring(how.indexOf('|') + 1);
+        ImportProbe.Point where = ImportProbe.Point.valueOf(point.toUpperCase(java.util.Locale.ROOT));
         String t = importer("imp-kill-" + kill + "-" + point);
         String month = String.format("%02d", 9 + List.of("removed", "persons", "upserted").indexOf(point));
         String nik = "99000000000008" + month;
@@ -247,8 +250,8 @@ class ImportResourceTest {
         long v = version(DISTRICT, 2024);
         QuarkusMock.installMockForType(new ImportProbe() {
             @Override
-            public void reached(long jobId, String at) {
-                if (!at.equals(point)) {
+            public void reached(long jobId, ImportProbe.Point at) {
+                if (at != where) {
                     return;
                 }
                 if (kill == Kill.EXCEPTION) {

@@ -1,4 +1,4 @@
-package id.spm.api.imports;
+package id.spm.api.repository;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,10 @@ import id.spm.rules.model.Sex;
  * The rows are encoded and sent on a second thread, behind a bounded queue, while the caller reads
  * and validates the next ones (the two halves cost about the same).
  */
-final class Staging implements AutoCloseable {
+public final class Staging implements AutoCloseable {
 
     /** The kind of rows of a layout, with its staging table. */
-    enum Kind {
+    public enum Kind {
         EVENT("imp_event", "kabkota_code text, event_year smallint, person_key text, birth_date date, sex char(1), "
                 + "desa_code text, person_puskesmas text, puskesmas_code text, layout text, event_type text, "
                 + "event_date date, natural_key text, content_hash text, payload jsonb"),
@@ -45,7 +45,7 @@ final class Staging implements AutoCloseable {
         PUSKESMAS("imp_puskesmas", "code text, name text, kecamatan_code text, kabkota_code text, population bigint, "
                 + "desa_codes text[]");
 
-        final String table;
+        public final String table;
         final String columns;
 
         Kind(String table, String columns) {
@@ -94,12 +94,12 @@ final class Staging implements AutoCloseable {
     /**
      * @param name names the writer thread (the job), for thread dumps and logs
      */
-    Staging(Connection connection, String name) {
+    public Staging(Connection connection, String name) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.name = Objects.requireNonNull(name, "name");
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
@@ -107,7 +107,7 @@ final class Staging implements AutoCloseable {
      * The registry's district of every registered Puskesmas: rows take their district from it, never
      * from the digits of a code (the registry is the one truth for where a Puskesmas is).
      */
-    void registry(Map<String, String> districtOfPuskesmas) {
+    public void registry(Map<String, String> districtOfPuskesmas) {
         this.districtOf = Map.copyOf(districtOfPuskesmas);
     }
 
@@ -124,7 +124,7 @@ final class Staging implements AutoCloseable {
     }
 
     /** Rows staged; exact once {@link #finish()} has returned. */
-    long rows() {
+    public long rows() {
         return rows;
     }
 
@@ -133,7 +133,7 @@ final class Staging implements AutoCloseable {
      * Encoding a row (an event's JSON payload and hash) and sending it runs on the writer thread, so
      * that reading the next rows overlaps with it.
      */
-    void add(Accepted a) throws SQLException {
+    public void add(Accepted a) throws SQLException {
         if (kind == null) {
             open(Kind.of(a));
         } else if (Kind.of(a) != kind) {
@@ -148,7 +148,7 @@ final class Staging implements AutoCloseable {
     }
 
     /** Sends the rest and ends the COPY; the staging table then holds every accepted row. */
-    void finish() throws SQLException {
+    public void finish() throws SQLException {
         if (copy == null) {
             return;
         }

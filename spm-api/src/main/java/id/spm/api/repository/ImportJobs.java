@@ -1,4 +1,4 @@
-package id.spm.api.imports;
+package id.spm.api.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.spm.api.model.ImportJob;
 import id.spm.api.model.ImportPhase;
+import id.spm.api.model.JobEnd;
 import id.spm.ingest.report.CellError;
 import id.spm.ingest.report.ErrorGroup;
 
@@ -111,6 +112,18 @@ public class ImportJobs {
                     ps.setBoolean(4, allOrNothing);
                     ps.setString(5, layoutClaimed);
                 });
+    }
+
+    /**
+     * One submission per caller at a time (a transaction-scoped advisory lock), so two equal uploads cannot both start a job.
+     */
+    public void lockSubmissions(Connection c, String subject) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select pg_advisory_xact_lock(hashtext(?))
+                """)) {
+            ps.setString(1, "spm-import-submit:" + subject);
+            ps.execute();
+        }
     }
 
     /** The jobs of a caller (all callers' when {@code createdBy} is null), newest first. */

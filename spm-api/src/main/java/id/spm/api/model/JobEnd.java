@@ -1,11 +1,8 @@
-package id.spm.api.imports;
+package id.spm.api.model;
 
 import java.util.List;
 
-import id.spm.api.model.ImportJob;
-import id.spm.api.model.ImportPhase;
-
-/** How an import job ends: the one argument of {@link ImportJobs#finish}, each case with what it carries. */
+/** How an import job ends: the one argument of ImportJobs.finish, each case with what it carries. */
 public sealed interface JobEnd {
 
     ImportPhase phase();

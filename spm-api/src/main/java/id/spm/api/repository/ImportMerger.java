@@ -1,4 +1,4 @@
-package id.spm.api.imports;
+package id.spm.api.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import id.spm.api.imports.Staging.Kind;
 import id.spm.api.model.ImportJob;
-import id.spm.api.repository.DataVersions;
+import id.spm.api.repository.Staging.Kind;
 
 /**
  * Merges a staged file into the fact tables inside the import's transaction: classifies every staged
@@ -36,15 +36,15 @@ import id.spm.api.repository.DataVersions;
  * ({@link DataVersions#REGISTRY_YEAR}), which every year's cache key includes.</li>
  * </ul>
  */
-final class ImportMerger {
+public final class ImportMerger {
 
     /** Removed rows shown in a summary. */
-    static final int SAMPLE = 100;
+    public static final int SAMPLE = 100;
     /** Sort and hash memory of an event merge (the default 4 MB spills a file's staged rows to disk). */
     private static final String WORK_MEM = "64MB";
 
     /** A district and year. */
-    record DistrictYear(String kabkota, int year) implements Comparable<DistrictYear> {
+    public record DistrictYear(String kabkota, int year) implements Comparable<DistrictYear> {
         @Override
         public int compareTo(DistrictYear o) {
             int c = kabkota.compareTo(o.kabkota);
@@ -53,7 +53,7 @@ final class ImportMerger {
     }
 
     /** What the merge did. */
-    record Result(long created, long updated, long unchanged, long removed, long persons,
+    public record Result(long created, long updated, long unchanged, long removed, long persons,
             SortedSet<DistrictYear> changed, List<ImportJob.Removal> removals, List<ImportJob.RemovedRow> sample,
             List<ImportJob.ScopeEntry> scope, long personConflicts, List<ImportJob.PersonConflict> conflictSample) {
     }
@@ -69,14 +69,14 @@ final class ImportMerger {
     private List<ImportJob.PersonConflict> conflicts = List.of();
     private long conflictCount;
 
-    ImportMerger(Connection c, long batchId, String createdBy) {
+    public ImportMerger(Connection c, long batchId, String createdBy) {
         this.c = c;
         this.batchId = batchId;
         this.createdBy = createdBy;
     }
 
     /** The district-years the staged rows fall in (their achievements are the ones a dry run previews). */
-    static SortedSet<DistrictYear> districtYears(Connection c, Kind kind) throws SQLException {
+    public static SortedSet<DistrictYear> districtYears(Connection c, Kind kind) throws SQLException {
         String year = kind == Kind.EVENT ? "event_year" : "year";
         SortedSet<DistrictYear> out = new TreeSet<>();
         if (kind == Kind.PUSKESMAS) {
@@ -92,7 +92,7 @@ final class ImportMerger {
     }
 
     /** The districts of the staged rows, in order: the merge locks them (one import per district at a time). */
-    static SortedSet<String> districts(Connection c, Kind kind) throws SQLException {
+    public static SortedSet<String> districts(Connection c, Kind kind) throws SQLException {
         SortedSet<String> out = new TreeSet<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select distinct kabkota_code from " + kind.table)) {
@@ -103,8 +103,20 @@ final class ImportMerger {
         return out;
     }
 
+    /** The Puskesmas of the staged rows (the areas a dry run previews). */
+    public static Set<String> stagedPuskesmas(Connection c, Kind kind) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select distinct puskesmas_code from " + kind.table)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** Serialises imports of the same district (transaction-scoped advisory locks, taken in code order). */
-    static void lock(Connection c, SortedSet<String> districts) throws SQLException {
+    public static void lock(Connection c, SortedSet<String> districts) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext('spm-import:' || ?))")) {
             for (String d : districts) {
                 ps.setString(1, d);
@@ -113,7 +125,7 @@ final class ImportMerger {
         }
     }
 
-    Result merge(Kind kind, ImportProbe probe) throws SQLException {
+    public Result merge(Kind kind, ImportProbe probe) throws SQLException {
         List<ImportJob.ScopeEntry> scope = new ArrayList<>();
         long persons = 0;
         exec("create temporary table imp_removed (kabkota_code text, year smallint, code text, layout text, "
@@ -195,9 +207,9 @@ final class ImportMerger {
                 + "returning s.kabkota_code, s.event_year, s.puskesmas_code, s.layout, s.event_type, s.event_date, "
                 + "s.natural_key) insert into imp_removed select kabkota_code, event_year, puskesmas_code, layout, "
                 + "'service_event', event_type, event_date, natural_key from d");
-        probe.reached(batchId, ImportProbe.REMOVED);
+        probe.reached(batchId, ImportProbe.Point.REMOVED);
         long persons = persons();
-        probe.reached(batchId, ImportProbe.PERSONS);
+        probe.reached(batchId, ImportProbe.Point.PERSONS);
         // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
         // partitioned table (no system columns), and these two say which is which by themselves.
         upserted("with up as (update service_event s set "
@@ -217,7 +229,7 @@ final class ImportMerger {
                 + "returning kabkota_code, event_year) "
                 + "select kabkota_code, event_year, count(*) from up group by 1, 2", true, staged);
         staged.values().forEach(n -> unchanged += n);
-        probe.reached(batchId, ImportProbe.UPSERTED);
+        probe.reached(batchId, ImportProbe.Point.UPSERTED);
         // A person whose birth date, sex or address changed changes every year they have events in.
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select distinct e.kabkota_code, "
@@ -343,7 +355,7 @@ final class ImportMerger {
                 + "returning m.kabkota_code, m.year, m.month, m.puskesmas_code, m.service_code) "
                 + "insert into imp_removed select kabkota_code, year, puskesmas_code, 'rekap-bulanan', 'monthly_count', "
                 + "null, make_date(year, month, 1), service_code from d");
-        probe.reached(batchId, ImportProbe.REMOVED);
+        probe.reached(batchId, ImportProbe.Point.REMOVED);
         exec("insert into monthly_count as m (kabkota_code, puskesmas_code, year, month, service_code, compliant, "
                 + "non_compliant, import_batch_id) select kabkota_code, puskesmas_code, year, month, service_code, "
                 + "compliant, non_compliant, " + batchId + " from imp_count on conflict (puskesmas_code, year, month, "
@@ -351,7 +363,7 @@ final class ImportMerger {
                 + "non_compliant = excluded.non_compliant, import_batch_id = excluded.import_batch_id "
                 + "where (m.kabkota_code, m.compliant, m.non_compliant) is distinct from "
                 + "(excluded.kabkota_code, excluded.compliant, excluded.non_compliant)");
-        probe.reached(batchId, ImportProbe.UPSERTED);
+        probe.reached(batchId, ImportProbe.Point.UPSERTED);
         return scope;
     }
 
@@ -363,7 +375,7 @@ final class ImportMerger {
                 + "count(*) filter (where l.amount is not null and (l.amount, l.source, l.note) is distinct from "
                 + "(i.amount, i.source, i.note)), count(*) filter (where (l.amount, l.source, l.note) "
                 + "is not distinct from (i.amount, i.source, i.note)) " + latest + " group by 1, 2");
-        probe.reached(batchId, ImportProbe.REMOVED);
+        probe.reached(batchId, ImportProbe.Point.REMOVED);
         try (PreparedStatement ps = c.prepareStatement("insert into target (area_code, kabkota_code, year, service_code, "
                 + "amount, source, note, import_batch_id, created_by) select i.area_code, i.kabkota_code, i.year, "
                 + "i.service_code, i.amount, i.source, i.note, ?, ? " + latest
@@ -372,7 +384,7 @@ final class ImportMerger {
             ps.setString(2, createdBy);
             ps.executeUpdate();
         }
-        probe.reached(batchId, ImportProbe.UPSERTED);
+        probe.reached(batchId, ImportProbe.Point.UPSERTED);
     }
 
     private List<ImportJob.ScopeEntry> population(ImportProbe probe) throws SQLException {
@@ -387,14 +399,14 @@ final class ImportMerger {
                 + "where i.area_code = p.area_code and i.year = p.year and i.age_group = p.age_group) "
                 + "returning p.kabkota_code, p.year, p.area_code, p.age_group) insert into imp_removed select "
                 + "kabkota_code, year, area_code, 'penduduk', 'population', null, null, age_group from d");
-        probe.reached(batchId, ImportProbe.REMOVED);
+        probe.reached(batchId, ImportProbe.Point.REMOVED);
         exec("insert into population as p (area_code, kabkota_code, year, age_group, male, female, import_batch_id) "
                 + "select area_code, kabkota_code, year, age_group, male, female, " + batchId + " from imp_population "
                 + "on conflict (area_code, year, age_group) do update set kabkota_code = excluded.kabkota_code, "
                 + "male = excluded.male, female = excluded.female, import_batch_id = excluded.import_batch_id "
                 + "where (p.kabkota_code, p.male, p.female) is distinct from "
                 + "(excluded.kabkota_code, excluded.male, excluded.female)");
-        probe.reached(batchId, ImportProbe.UPSERTED);
+        probe.reached(batchId, ImportProbe.Point.UPSERTED);
         return scope;
     }
 
@@ -412,7 +424,7 @@ final class ImportMerger {
                 + "where " + key + ") returning q.kabkota_code, q.year, q.area_code, q.service_code, q.kind, q.item) "
                 + "insert into imp_removed select kabkota_code, year, area_code, 'mutu', 'quality_item', null, null, "
                 + "service_code || '|' || kind || '|' || item from d");
-        probe.reached(batchId, ImportProbe.REMOVED);
+        probe.reached(batchId, ImportProbe.Point.REMOVED);
         exec("insert into quality_item as q (area_code, kabkota_code, year, quarter, service_code, kind, item, unit, "
                 + "need, stock, unit_price, import_batch_id) select area_code, kabkota_code, year, quarter, service_code, "
                 + "kind, item, unit, need, stock, unit_price, " + batchId + " from imp_quality on conflict (area_code, "
@@ -421,7 +433,7 @@ final class ImportMerger {
                 + "unit_price = excluded.unit_price, import_batch_id = excluded.import_batch_id where "
                 + "(q.kabkota_code, q.unit, q.need, q.stock, q.unit_price) is distinct from (excluded.kabkota_code, "
                 + "excluded.unit, excluded.need, excluded.stock, excluded.unit_price)");
-        probe.reached(batchId, ImportProbe.UPSERTED);
+        probe.reached(batchId, ImportProbe.Point.UPSERTED);
         return scope;
     }
 
@@ -442,7 +454,7 @@ final class ImportMerger {
         created += n[0];
         updated += n[1];
         unchanged += n[2];
-        probe.reached(batchId, ImportProbe.REMOVED);
+        probe.reached(batchId, ImportProbe.Point.REMOVED);
         // The registry is its district's pseudo-year (DataVersions.REGISTRY_YEAR): every year's cache key holds it.
         // A Puskesmas moving district changes the district it leaves as well.
         try (Statement st = c.createStatement();
@@ -461,7 +473,7 @@ final class ImportMerger {
                 + "(p.name, p.kecamatan_code, p.kabkota_code, p.population, p.desa_codes) is distinct from "
                 + "(excluded.name, excluded.kecamatan_code, excluded.kabkota_code, excluded.population, "
                 + "excluded.desa_codes)");
-        probe.reached(batchId, ImportProbe.UPSERTED);
+        probe.reached(batchId, ImportProbe.Point.UPSERTED);
     }
 
     /** Counts the (kabkota, year, rows) an update or insert of staged events returned. */
