@@ -128,8 +128,18 @@ public final class ImportMerger {
     public Result merge(Kind kind, ImportProbe probe) throws SQLException {
         List<ImportJob.ScopeEntry> scope = new ArrayList<>();
         long persons = 0;
-        exec("create temporary table imp_removed (kabkota_code text, year smallint, code text, layout text, "
-                + "table_name text, event_type text, event_date date, natural_key text) on commit drop");
+        // The job's id for every row it writes (import_batch_id), as a transaction-local setting: the
+        // statements below stay constant text, never built from values.
+        try (PreparedStatement ps = c.prepareStatement("""
+                select set_config('spm.import_batch', ?, true)
+                """)) {
+            ps.setString(1, Long.toString(batchId));
+            ps.execute();
+        }
+        exec("""
+                create temporary table imp_removed (kabkota_code text, year smallint, code text, layout text,
+                table_name text, event_type text, event_date date, natural_key text) on commit drop
+                """);
         switch (kind) {
             case EVENT -> {
                 scope = events(probe);
@@ -144,8 +154,10 @@ public final class ImportMerger {
         List<ImportJob.Removal> removals = new ArrayList<>();
         long removed = 0;
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select table_name, code, layout, year, "
-                        + "count(*) from imp_removed group by 1, 2, 3, 4 order by 1, 2, 3, 4")) {
+                ResultSet rs = st.executeQuery("""
+                        select table_name, code, layout, year,
+                        count(*) from imp_removed group by 1, 2, 3, 4 order by 1, 2, 3, 4
+                        """)) {
             while (rs.next()) {
                 removals.add(new ImportJob.Removal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getLong(5)));
@@ -154,8 +166,10 @@ public final class ImportMerger {
         }
         List<ImportJob.RemovedRow> sample = new ArrayList<>();
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select table_name, code, layout, "
-                        + "event_type, event_date, natural_key from imp_removed order by code, event_date, natural_key limit "
+                ResultSet rs = st.executeQuery("""
+                        select table_name, code, layout,
+                        event_type, event_date, natural_key from imp_removed order by code, event_date, natural_key limit
+                        """
                         + SAMPLE)) {
             while (rs.next()) {
                 sample.add(new ImportJob.RemovedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -190,51 +204,63 @@ public final class ImportMerger {
                 staged.put(new DistrictYear(rs.getString(1), rs.getInt(2)), rs.getLong(3));
             }
         }
-        exec("create temporary table imp_scope on commit drop as select kabkota_code, puskesmas_code, layout, "
-                + "date_trunc('month', min(event_date))::date as from_date, "
-                + "(date_trunc('month', max(event_date)) + interval '1 month' - interval '1 day')::date as to_date "
-                + "from imp_event group by 1, 2, 3");
+        exec("""
+                create temporary table imp_scope on commit drop as select kabkota_code, puskesmas_code, layout,
+                date_trunc('month', min(event_date))::date as from_date,
+                (date_trunc('month', max(event_date)) + interval '1 month' - interval '1 day')::date as to_date
+                from imp_event group by 1, 2, 3
+                """);
         exec("analyze imp_scope");
-        List<ImportJob.ScopeEntry> scope = scope("select 'service_event', puskesmas_code, layout, from_date, to_date "
-                + "from imp_scope order by 2, 3");
-        exec("with d as (delete from service_event s using imp_scope sc where s.kabkota_code = sc.kabkota_code "
-                + "and s.puskesmas_code = sc.puskesmas_code and s.layout = sc.layout "
-                + "and s.event_year between extract(year from sc.from_date) and extract(year from sc.to_date) "
-                + "and s.event_date between sc.from_date and sc.to_date "
-                + "and not exists (select 1 from imp_event i where i.kabkota_code = s.kabkota_code "
-                + "and i.event_year = s.event_year and i.layout = s.layout and i.person_key = s.person_key "
-                + "and i.puskesmas_code = s.puskesmas_code and i.natural_key = s.natural_key) "
-                + "returning s.kabkota_code, s.event_year, s.puskesmas_code, s.layout, s.event_type, s.event_date, "
-                + "s.natural_key) insert into imp_removed select kabkota_code, event_year, puskesmas_code, layout, "
-                + "'service_event', event_type, event_date, natural_key from d");
+        List<ImportJob.ScopeEntry> scope = scope("""
+                select 'service_event', puskesmas_code, layout, from_date, to_date
+                from imp_scope order by 2, 3
+                """);
+        exec("""
+                with d as (delete from service_event s using imp_scope sc where s.kabkota_code = sc.kabkota_code
+                and s.puskesmas_code = sc.puskesmas_code and s.layout = sc.layout
+                and s.event_year between extract(year from sc.from_date) and extract(year from sc.to_date)
+                and s.event_date between sc.from_date and sc.to_date
+                and not exists (select 1 from imp_event i where i.kabkota_code = s.kabkota_code
+                and i.event_year = s.event_year and i.layout = s.layout and i.person_key = s.person_key
+                and i.puskesmas_code = s.puskesmas_code and i.natural_key = s.natural_key)
+                returning s.kabkota_code, s.event_year, s.puskesmas_code, s.layout, s.event_type, s.event_date,
+                s.natural_key) insert into imp_removed select kabkota_code, event_year, puskesmas_code, layout,
+                'service_event', event_type, event_date, natural_key from d
+                """);
         probe.reached(batchId, ImportProbe.Point.REMOVED);
         long persons = persons();
         probe.reached(batchId, ImportProbe.Point.PERSONS);
         // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
         // partitioned table (no system columns), and these two say which is which by themselves.
-        upserted("with up as (update service_event s set "
-                + "event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash, "
-                + "payload = i.payload, import_batch_id = " + batchId + " from imp_event i "
-                + "where s.kabkota_code = i.kabkota_code and s.event_year = i.event_year and s.layout = i.layout "
-                + "and s.person_key = i.person_key and s.puskesmas_code = i.puskesmas_code "
-                + "and s.natural_key = i.natural_key "
-                + "and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year) "
-                + "select kabkota_code, event_year, count(*) from up group by 1, 2", false, staged);
-        upserted("with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code, "
-                + "layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id) "
-                + "select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date, "
-                + "natural_key, content_hash, payload, " + batchId + " from imp_event "
-                + "order by kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key "
-                + "on conflict (kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do nothing "
-                + "returning kabkota_code, event_year) "
-                + "select kabkota_code, event_year, count(*) from up group by 1, 2", true, staged);
+        upserted("""
+                with up as (update service_event s set
+                event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash,
+                payload = i.payload, import_batch_id = current_setting('spm.import_batch')::bigint from imp_event i
+                where s.kabkota_code = i.kabkota_code and s.event_year = i.event_year and s.layout = i.layout
+                and s.person_key = i.person_key and s.puskesmas_code = i.puskesmas_code
+                and s.natural_key = i.natural_key
+                and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year)
+                select kabkota_code, event_year, count(*) from up group by 1, 2
+                """, false, staged);
+        upserted("""
+                with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code,
+                layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id)
+                select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date,
+                natural_key, content_hash, payload, current_setting('spm.import_batch')::bigint from imp_event
+                order by kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key
+                on conflict (kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do nothing
+                returning kabkota_code, event_year)
+                select kabkota_code, event_year, count(*) from up group by 1, 2
+                """, true, staged);
         staged.values().forEach(n -> unchanged += n);
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
         // A person whose birth date, sex or address changed changes every year they have events in.
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select distinct e.kabkota_code, "
-                        + "e.event_year from service_event e join imp_person_changed p on p.kabkota_code = e.kabkota_code "
-                        + "and p.person_key = e.person_key")) {
+                ResultSet rs = st.executeQuery("""
+                        select distinct e.kabkota_code,
+                        e.event_year from service_event e join imp_person_changed p on p.kabkota_code = e.kabkota_code
+                        and p.person_key = e.person_key
+                        """)) {
             while (rs.next()) {
                 changed.add(new DistrictYear(rs.getString(1), rs.getInt(2)));
             }
@@ -254,36 +280,41 @@ public final class ImportMerger {
      */
     private long persons() throws SQLException {
         exec("create temporary table imp_person_changed (kabkota_code text, person_key text) on commit drop");
-        long persons = single("with src as (select distinct on (kabkota_code, person_key, puskesmas_code) kabkota_code, "
-                + "person_key, puskesmas_code, birth_date, sex, desa_code, person_puskesmas from imp_event "
-                + "order by kabkota_code, person_key, puskesmas_code, event_date desc), "
-                + "up as (insert into person_record as r (kabkota_code, person_key, puskesmas_code, birth_date, sex, "
-                + "desa_code, home_puskesmas, first_batch_id, import_batch_id) select kabkota_code, person_key, "
-                + "puskesmas_code, birth_date, sex, desa_code, person_puskesmas, " + batchId + ", " + batchId
-                + " from src on conflict (kabkota_code, person_key, puskesmas_code) do update set "
-                + "birth_date = excluded.birth_date, sex = coalesce(excluded.sex, r.sex), "
-                + "desa_code = coalesce(excluded.desa_code, r.desa_code), "
-                + "home_puskesmas = coalesce(excluded.home_puskesmas, r.home_puskesmas), "
-                + "import_batch_id = excluded.import_batch_id "
-                + "where (r.birth_date, r.sex, r.desa_code, r.home_puskesmas) is distinct from (excluded.birth_date, "
-                + "coalesce(excluded.sex, r.sex), coalesce(excluded.desa_code, r.desa_code), "
-                + "coalesce(excluded.home_puskesmas, r.home_puskesmas))) "
-                + "select count(distinct (kabkota_code, person_key)) from src");
+        long persons = single(
+                """
+                        with src as (select distinct on (kabkota_code, person_key, puskesmas_code) kabkota_code,
+                        person_key, puskesmas_code, birth_date, sex, desa_code, person_puskesmas from imp_event
+                        order by kabkota_code, person_key, puskesmas_code, event_date desc),
+                        up as (insert into person_record as r (kabkota_code, person_key, puskesmas_code, birth_date, sex,
+                        desa_code, home_puskesmas, first_batch_id, import_batch_id) select kabkota_code, person_key,
+                        puskesmas_code, birth_date, sex, desa_code, person_puskesmas, current_setting('spm.import_batch')::bigint,
+                        current_setting('spm.import_batch')::bigint from src on conflict (kabkota_code, person_key, puskesmas_code) do update set
+                        birth_date = excluded.birth_date, sex = coalesce(excluded.sex, r.sex),
+                        desa_code = coalesce(excluded.desa_code, r.desa_code),
+                        home_puskesmas = coalesce(excluded.home_puskesmas, r.home_puskesmas),
+                        import_batch_id = excluded.import_batch_id
+                        where (r.birth_date, r.sex, r.desa_code, r.home_puskesmas) is distinct from (excluded.birth_date,
+                        coalesce(excluded.sex, r.sex), coalesce(excluded.desa_code, r.desa_code),
+                        coalesce(excluded.home_puskesmas, r.home_puskesmas)))
+                        select count(distinct (kabkota_code, person_key)) from src
+                        """);
         exec("create temporary table imp_person on commit drop as select distinct kabkota_code, person_key from imp_event");
         exec("analyze imp_person");
         // The resolved person: the first-recording Puskesmas' record of every person of the file.
-        exec("with w as (select distinct on (r.kabkota_code, r.person_key) r.* from person_record r join imp_person i "
-                + "using (kabkota_code, person_key) order by r.kabkota_code, r.person_key, r.first_batch_id, "
-                + "r.puskesmas_code), "
-                + "up as (insert into person as p (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code, "
-                + "import_batch_id) select kabkota_code, person_key, birth_date, sex, desa_code, home_puskesmas, "
-                + batchId + " from w on conflict (kabkota_code, person_key) do update set "
-                + "birth_date = excluded.birth_date, sex = excluded.sex, desa_code = excluded.desa_code, "
-                + "puskesmas_code = excluded.puskesmas_code, import_batch_id = excluded.import_batch_id "
-                + "where (p.birth_date, p.sex, p.desa_code, p.puskesmas_code) is distinct from (excluded.birth_date, "
-                + "excluded.sex, excluded.desa_code, excluded.puskesmas_code) "
-                + "returning p.kabkota_code, p.person_key, (xmax = 0) as inserted) "
-                + "insert into imp_person_changed select kabkota_code, person_key from up where not inserted");
+        exec("""
+                with w as (select distinct on (r.kabkota_code, r.person_key) r.* from person_record r join imp_person i
+                using (kabkota_code, person_key) order by r.kabkota_code, r.person_key, r.first_batch_id,
+                r.puskesmas_code),
+                up as (insert into person as p (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code,
+                import_batch_id) select kabkota_code, person_key, birth_date, sex, desa_code, home_puskesmas,
+                current_setting('spm.import_batch')::bigint from w on conflict (kabkota_code, person_key) do update set
+                birth_date = excluded.birth_date, sex = excluded.sex, desa_code = excluded.desa_code,
+                puskesmas_code = excluded.puskesmas_code, import_batch_id = excluded.import_batch_id
+                where (p.birth_date, p.sex, p.desa_code, p.puskesmas_code) is distinct from (excluded.birth_date,
+                excluded.sex, excluded.desa_code, excluded.puskesmas_code)
+                returning p.kabkota_code, p.person_key, (xmax = 0) as inserted)
+                insert into imp_person_changed select kabkota_code, person_key from up where not inserted
+                """);
         conflicts = conflicts();
         return persons;
     }
@@ -296,22 +327,24 @@ public final class ImportMerger {
     private List<ImportJob.PersonConflict> conflicts() throws SQLException {
         List<ImportJob.PersonConflict> out = new ArrayList<>();
         // Only persons recorded by more than one Puskesmas can conflict: the rest never reach the comparison.
-        String sql = "with multi as (select r.kabkota_code, r.person_key from person_record r join imp_person i "
-                + "using (kabkota_code, person_key) group by 1, 2 having count(*) > 1), "
-                + "w as (select distinct on (r.kabkota_code, r.person_key) r.* from person_record r join multi "
-                + "using (kabkota_code, person_key) order by r.kabkota_code, r.person_key, r.first_batch_id, "
-                + "r.puskesmas_code) "
-                + "select r.person_key, r.puskesmas_code, r.birth_date is distinct from w.birth_date, "
-                + "(r.sex is distinct from w.sex and r.sex is not null), "
-                + "(r.desa_code is distinct from w.desa_code and r.desa_code is not null), w.puskesmas_code "
-                + "from (select distinct kabkota_code, person_key, puskesmas_code from imp_event) f "
-                + "join multi using (kabkota_code, person_key) "
-                + "join person_record r using (kabkota_code, person_key, puskesmas_code) "
-                + "join w on w.kabkota_code = r.kabkota_code and w.person_key = r.person_key "
-                + "where w.puskesmas_code <> r.puskesmas_code and (r.birth_date is distinct from w.birth_date "
-                + "or (r.sex is distinct from w.sex and r.sex is not null) "
-                + "or (r.desa_code is distinct from w.desa_code and r.desa_code is not null)) "
-                + "order by r.person_key, r.puskesmas_code";
+        String sql = """
+                with multi as (select r.kabkota_code, r.person_key from person_record r join imp_person i
+                using (kabkota_code, person_key) group by 1, 2 having count(*) > 1),
+                w as (select distinct on (r.kabkota_code, r.person_key) r.* from person_record r join multi
+                using (kabkota_code, person_key) order by r.kabkota_code, r.person_key, r.first_batch_id,
+                r.puskesmas_code)
+                select r.person_key, r.puskesmas_code, r.birth_date is distinct from w.birth_date,
+                (r.sex is distinct from w.sex and r.sex is not null),
+                (r.desa_code is distinct from w.desa_code and r.desa_code is not null), w.puskesmas_code
+                from (select distinct kabkota_code, person_key, puskesmas_code from imp_event) f
+                join multi using (kabkota_code, person_key)
+                join person_record r using (kabkota_code, person_key, puskesmas_code)
+                join w on w.kabkota_code = r.kabkota_code and w.person_key = r.person_key
+                where w.puskesmas_code <> r.puskesmas_code and (r.birth_date is distinct from w.birth_date
+                or (r.sex is distinct from w.sex and r.sex is not null)
+                or (r.desa_code is distinct from w.desa_code and r.desa_code is not null))
+                order by r.person_key, r.puskesmas_code
+                """;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 conflictCount++;
@@ -334,43 +367,55 @@ public final class ImportMerger {
     }
 
     private List<ImportJob.ScopeEntry> counts(ImportProbe probe) throws SQLException {
-        classify("select i.kabkota_code, i.year, count(*) filter (where m.puskesmas_code is null), "
-                + "count(*) filter (where m.puskesmas_code is not null and (m.kabkota_code, m.compliant, m.non_compliant) "
-                + "is distinct from (i.kabkota_code, i.compliant, i.non_compliant)), "
-                + "count(*) filter (where (m.kabkota_code, m.compliant, m.non_compliant) "
-                + "is not distinct from (i.kabkota_code, i.compliant, i.non_compliant)) "
-                + "from imp_count i left join monthly_count m on m.puskesmas_code = i.puskesmas_code and m.year = i.year "
-                + "and m.month = i.month and m.service_code = i.service_code group by 1, 2");
-        exec("create temporary table imp_scope on commit drop as select kabkota_code, puskesmas_code, "
-                + "min(year * 12 + month - 1) as lo, max(year * 12 + month - 1) as hi from imp_count group by 1, 2");
+        classify("""
+                select i.kabkota_code, i.year, count(*) filter (where m.puskesmas_code is null),
+                count(*) filter (where m.puskesmas_code is not null and (m.kabkota_code, m.compliant, m.non_compliant)
+                is distinct from (i.kabkota_code, i.compliant, i.non_compliant)),
+                count(*) filter (where (m.kabkota_code, m.compliant, m.non_compliant)
+                is not distinct from (i.kabkota_code, i.compliant, i.non_compliant))
+                from imp_count i left join monthly_count m on m.puskesmas_code = i.puskesmas_code and m.year = i.year
+                and m.month = i.month and m.service_code = i.service_code group by 1, 2
+                """);
+        exec("""
+                create temporary table imp_scope on commit drop as select kabkota_code, puskesmas_code,
+                min(year * 12 + month - 1) as lo, max(year * 12 + month - 1) as hi from imp_count group by 1, 2
+                """);
         exec("analyze imp_scope");
-        List<ImportJob.ScopeEntry> scope = scope("select 'monthly_count', puskesmas_code, 'rekap-bulanan', "
-                + "make_date(lo / 12, lo % 12 + 1, 1), "
-                + "(make_date(hi / 12, hi % 12 + 1, 1) + interval '1 month' - interval '1 day')::date "
-                + "from imp_scope order by 2");
-        exec("with d as (delete from monthly_count m using imp_scope sc where m.puskesmas_code = sc.puskesmas_code "
-                + "and m.year between sc.lo / 12 and sc.hi / 12 and m.year * 12 + m.month - 1 between sc.lo and sc.hi "
-                + "and not exists (select 1 from imp_count i where i.puskesmas_code = m.puskesmas_code "
-                + "and i.year = m.year and i.month = m.month and i.service_code = m.service_code) "
-                + "returning m.kabkota_code, m.year, m.month, m.puskesmas_code, m.service_code) "
-                + "insert into imp_removed select kabkota_code, year, puskesmas_code, 'rekap-bulanan', 'monthly_count', "
-                + "null, make_date(year, month, 1), service_code from d");
+        List<ImportJob.ScopeEntry> scope = scope("""
+                select 'monthly_count', puskesmas_code, 'rekap-bulanan',
+                make_date(lo / 12, lo % 12 + 1, 1),
+                (make_date(hi / 12, hi % 12 + 1, 1) + interval '1 month' - interval '1 day')::date
+                from imp_scope order by 2
+                """);
+        exec("""
+                with d as (delete from monthly_count m using imp_scope sc where m.puskesmas_code = sc.puskesmas_code
+                and m.year between sc.lo / 12 and sc.hi / 12 and m.year * 12 + m.month - 1 between sc.lo and sc.hi
+                and not exists (select 1 from imp_count i where i.puskesmas_code = m.puskesmas_code
+                and i.year = m.year and i.month = m.month and i.service_code = m.service_code)
+                returning m.kabkota_code, m.year, m.month, m.puskesmas_code, m.service_code)
+                insert into imp_removed select kabkota_code, year, puskesmas_code, 'rekap-bulanan', 'monthly_count',
+                null, make_date(year, month, 1), service_code from d
+                """);
         probe.reached(batchId, ImportProbe.Point.REMOVED);
-        exec("insert into monthly_count as m (kabkota_code, puskesmas_code, year, month, service_code, compliant, "
-                + "non_compliant, import_batch_id) select kabkota_code, puskesmas_code, year, month, service_code, "
-                + "compliant, non_compliant, " + batchId + " from imp_count on conflict (puskesmas_code, year, month, "
-                + "service_code) do update set kabkota_code = excluded.kabkota_code, compliant = excluded.compliant, "
-                + "non_compliant = excluded.non_compliant, import_batch_id = excluded.import_batch_id "
-                + "where (m.kabkota_code, m.compliant, m.non_compliant) is distinct from "
-                + "(excluded.kabkota_code, excluded.compliant, excluded.non_compliant)");
+        exec("""
+                insert into monthly_count as m (kabkota_code, puskesmas_code, year, month, service_code, compliant,
+                non_compliant, import_batch_id) select kabkota_code, puskesmas_code, year, month, service_code,
+                compliant, non_compliant, current_setting('spm.import_batch')::bigint from imp_count on conflict (puskesmas_code, year, month,
+                service_code) do update set kabkota_code = excluded.kabkota_code, compliant = excluded.compliant,
+                non_compliant = excluded.non_compliant, import_batch_id = excluded.import_batch_id
+                where (m.kabkota_code, m.compliant, m.non_compliant) is distinct from
+                (excluded.kabkota_code, excluded.compliant, excluded.non_compliant)
+                """);
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
         return scope;
     }
 
     private void targets(ImportProbe probe) throws SQLException {
-        String latest = "from imp_target i left join lateral (select t.amount, t.source, t.note from target t "
-                + "where t.kabkota_code = i.kabkota_code and t.year = i.year and t.area_code = i.area_code "
-                + "and t.service_code = i.service_code order by t.created_at desc, t.id desc limit 1) l on true";
+        String latest = """
+                from imp_target i left join lateral (select t.amount, t.source, t.note from target t
+                where t.kabkota_code = i.kabkota_code and t.year = i.year and t.area_code = i.area_code
+                and t.service_code = i.service_code order by t.created_at desc, t.id desc limit 1) l on true
+                """;
         classify("select i.kabkota_code, i.year, count(*) filter (where l.amount is null), "
                 + "count(*) filter (where l.amount is not null and (l.amount, l.source, l.note) is distinct from "
                 + "(i.amount, i.source, i.note)), count(*) filter (where (l.amount, l.source, l.note) "
@@ -394,27 +439,35 @@ public final class ImportMerger {
                 + ") from imp_population i left join population p on p.area_code = i.area_code and p.year = i.year "
                 + "and p.age_group = i.age_group group by 1, 2");
         List<ImportJob.ScopeEntry> scope = areaYearScope("population", "imp_population", "penduduk");
-        exec("with d as (delete from population p using (select distinct area_code, year from imp_population) sc "
-                + "where p.area_code = sc.area_code and p.year = sc.year and not exists (select 1 from imp_population i "
-                + "where i.area_code = p.area_code and i.year = p.year and i.age_group = p.age_group) "
-                + "returning p.kabkota_code, p.year, p.area_code, p.age_group) insert into imp_removed select "
-                + "kabkota_code, year, area_code, 'penduduk', 'population', null, null, age_group from d");
+        exec("""
+                with d as (delete from population p using (select distinct area_code, year from imp_population) sc
+                where p.area_code = sc.area_code and p.year = sc.year and not exists (select 1 from imp_population i
+                where i.area_code = p.area_code and i.year = p.year and i.age_group = p.age_group)
+                returning p.kabkota_code, p.year, p.area_code, p.age_group) insert into imp_removed select
+                kabkota_code, year, area_code, 'penduduk', 'population', null, null, age_group from d
+                """);
         probe.reached(batchId, ImportProbe.Point.REMOVED);
-        exec("insert into population as p (area_code, kabkota_code, year, age_group, male, female, import_batch_id) "
-                + "select area_code, kabkota_code, year, age_group, male, female, " + batchId + " from imp_population "
-                + "on conflict (area_code, year, age_group) do update set kabkota_code = excluded.kabkota_code, "
-                + "male = excluded.male, female = excluded.female, import_batch_id = excluded.import_batch_id "
-                + "where (p.kabkota_code, p.male, p.female) is distinct from "
-                + "(excluded.kabkota_code, excluded.male, excluded.female)");
+        exec("""
+                insert into population as p (area_code, kabkota_code, year, age_group, male, female, import_batch_id)
+                select area_code, kabkota_code, year, age_group, male, female, current_setting('spm.import_batch')::bigint from imp_population
+                on conflict (area_code, year, age_group) do update set kabkota_code = excluded.kabkota_code,
+                male = excluded.male, female = excluded.female, import_batch_id = excluded.import_batch_id
+                where (p.kabkota_code, p.male, p.female) is distinct from
+                (excluded.kabkota_code, excluded.male, excluded.female)
+                """);
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
         return scope;
     }
 
     private List<ImportJob.ScopeEntry> quality(ImportProbe probe) throws SQLException {
-        String key = "q.area_code = i.area_code and q.year = i.year and coalesce(q.quarter, 0) = coalesce(i.quarter, 0) "
-                + "and q.service_code = i.service_code and q.kind = i.kind and q.item = i.item";
-        String same = "(q.kabkota_code, q.unit, q.need, q.stock, q.unit_price) is not distinct from "
-                + "(i.kabkota_code, i.unit, i.need, i.stock, i.unit_price)";
+        String key = """
+                q.area_code = i.area_code and q.year = i.year and coalesce(q.quarter, 0) = coalesce(i.quarter, 0)
+                and q.service_code = i.service_code and q.kind = i.kind and q.item = i.item
+                """;
+        String same = """
+                (q.kabkota_code, q.unit, q.need, q.stock, q.unit_price) is not distinct from
+                (i.kabkota_code, i.unit, i.need, i.stock, i.unit_price)
+                """;
         classify("select i.kabkota_code, i.year, count(*) filter (where q.id is null), count(*) filter (where q.id is "
                 + "not null and not " + same + "), count(*) filter (where q.id is not null and " + same + ") "
                 + "from imp_quality i left join quality_item q on " + key + " group by 1, 2");
@@ -425,21 +478,25 @@ public final class ImportMerger {
                 + "insert into imp_removed select kabkota_code, year, area_code, 'mutu', 'quality_item', null, null, "
                 + "service_code || '|' || kind || '|' || item from d");
         probe.reached(batchId, ImportProbe.Point.REMOVED);
-        exec("insert into quality_item as q (area_code, kabkota_code, year, quarter, service_code, kind, item, unit, "
-                + "need, stock, unit_price, import_batch_id) select area_code, kabkota_code, year, quarter, service_code, "
-                + "kind, item, unit, need, stock, unit_price, " + batchId + " from imp_quality on conflict (area_code, "
-                + "year, coalesce(quarter, 0), service_code, kind, item) do update set kabkota_code = "
-                + "excluded.kabkota_code, unit = excluded.unit, need = excluded.need, stock = excluded.stock, "
-                + "unit_price = excluded.unit_price, import_batch_id = excluded.import_batch_id where "
-                + "(q.kabkota_code, q.unit, q.need, q.stock, q.unit_price) is distinct from (excluded.kabkota_code, "
-                + "excluded.unit, excluded.need, excluded.stock, excluded.unit_price)");
+        exec("""
+                insert into quality_item as q (area_code, kabkota_code, year, quarter, service_code, kind, item, unit,
+                need, stock, unit_price, import_batch_id) select area_code, kabkota_code, year, quarter, service_code,
+                kind, item, unit, need, stock, unit_price, current_setting('spm.import_batch')::bigint from imp_quality on conflict (area_code,
+                year, coalesce(quarter, 0), service_code, kind, item) do update set kabkota_code =
+                excluded.kabkota_code, unit = excluded.unit, need = excluded.need, stock = excluded.stock,
+                unit_price = excluded.unit_price, import_batch_id = excluded.import_batch_id where
+                (q.kabkota_code, q.unit, q.need, q.stock, q.unit_price) is distinct from (excluded.kabkota_code,
+                excluded.unit, excluded.need, excluded.stock, excluded.unit_price)
+                """);
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
         return scope;
     }
 
     private void puskesmas(ImportProbe probe) throws SQLException {
-        String same = "(p.name, p.kecamatan_code, p.kabkota_code, p.population, p.desa_codes) is not distinct from "
-                + "(i.name, i.kecamatan_code, i.kabkota_code, i.population, i.desa_codes)";
+        String same = """
+                (p.name, p.kecamatan_code, p.kabkota_code, p.population, p.desa_codes) is not distinct from
+                (i.name, i.kecamatan_code, i.kabkota_code, i.population, i.desa_codes)
+                """;
         long[] n = new long[3];
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) filter (where p.code is "
@@ -466,13 +523,15 @@ public final class ImportMerger {
                 changed.add(new DistrictYear(rs.getString(1), DataVersions.REGISTRY_YEAR));
             }
         }
-        exec("insert into puskesmas as p (code, name, kecamatan_code, kabkota_code, population, desa_codes) select code, "
-                + "name, kecamatan_code, kabkota_code, population, desa_codes from imp_puskesmas on conflict (code) do "
-                + "update set name = excluded.name, kecamatan_code = excluded.kecamatan_code, kabkota_code = "
-                + "excluded.kabkota_code, population = excluded.population, desa_codes = excluded.desa_codes where "
-                + "(p.name, p.kecamatan_code, p.kabkota_code, p.population, p.desa_codes) is distinct from "
-                + "(excluded.name, excluded.kecamatan_code, excluded.kabkota_code, excluded.population, "
-                + "excluded.desa_codes)");
+        exec("""
+                insert into puskesmas as p (code, name, kecamatan_code, kabkota_code, population, desa_codes) select code,
+                name, kecamatan_code, kabkota_code, population, desa_codes from imp_puskesmas on conflict (code) do
+                update set name = excluded.name, kecamatan_code = excluded.kecamatan_code, kabkota_code =
+                excluded.kabkota_code, population = excluded.population, desa_codes = excluded.desa_codes where
+                (p.name, p.kecamatan_code, p.kabkota_code, p.population, p.desa_codes) is distinct from
+                (excluded.name, excluded.kecamatan_code, excluded.kabkota_code, excluded.population,
+                excluded.desa_codes)
+                """);
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
     }
 
