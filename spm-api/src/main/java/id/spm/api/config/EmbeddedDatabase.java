@@ -36,10 +36,29 @@ final class EmbeddedDatabase {
 
     private final String jdbcUrl;
     private final String password;
+    /** The server this call started ({@code null} when it reused a running one), and the one it replaced as current. */
+    private final Server server;
+    private final Server previous;
 
     private EmbeddedDatabase(String jdbcUrl, String password) {
+        this(jdbcUrl, password, null, null);
+    }
+
+    private EmbeddedDatabase(String jdbcUrl, String password, Server server, Server previous) {
         this.jdbcUrl = jdbcUrl;
         this.password = password;
+        this.server = server;
+        this.previous = previous;
+    }
+
+    /** Stops the server this call started (the shutdown hook does the same at exit). */
+    void stop() {
+        if (server != null) {
+            server.stop();
+            if (current == server) {
+                current = previous;
+            }
+        }
     }
 
     String jdbcUrl() {
@@ -78,15 +97,23 @@ final class EmbeddedDatabase {
             secure(server.pg, dir, password);
             String url = server.pg.getJdbcUrl(USER, "postgres");
             System.setProperty(key, url);
+            Server previous = current;
             current = server;
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
             server.watch();
             LOG.infof("Embedded PostgreSQL %s on port %d (pid %d) in %d ms, data in %s", fresh ? "initialised" : "started",
                     server.port, server.pid, (System.nanoTime() - t0) / 1_000_000, dir);
-            return new EmbeddedDatabase(url, password);
+            return new EmbeddedDatabase(url, password, server, previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /** Between the application's start and the end of its shutdown observers (set by {@link EmbeddedDatabaseHealth}). */
+    private static volatile boolean applicationRunning;
+
+    static void applicationRunning(boolean running) {
+        applicationRunning = running;
     }
 
     /** The embedded server this JVM started, if any (for the readiness check). */
@@ -220,6 +247,12 @@ final class EmbeddedDatabase {
         /** Normal shutdown: fast shutdown of the server, then the watchdog has nothing left to do. */
         synchronized void stop() {
             stopping = true;
+            // Shutdown hooks run at once: the application's own shutdown (ending its open import jobs) still needs
+            // the database, so the server stops after it (at most 30 s later).
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (applicationRunning && System.nanoTime() < deadline) {
+                Postmasters.sleep(20);
+            }
             closeQuietly(pg);
             long p = pid;
             // The library waits 5 s for pg_ctl; a long shutdown checkpoint continues and is awaited here.

@@ -1,11 +1,16 @@
 package id.spm.api.config;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Readiness of the embedded PostgreSQL this service started: DOWN, with the reason, while it is being
@@ -15,6 +20,15 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class EmbeddedDatabaseHealth implements HealthCheck {
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        EmbeddedDatabase.applicationRunning(true);
+    }
+
+    /** After every other shutdown observer (ending this instance's import jobs): the database may stop now. */
+    void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
+        EmbeddedDatabase.applicationRunning(false);
+    }
 
     @Override
     public HealthCheckResponse call() {

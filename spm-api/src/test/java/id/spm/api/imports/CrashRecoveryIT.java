@@ -187,12 +187,31 @@ class CrashRecoveryIT {
 
     @Test
     @Order(5)
-    void aNormalShutdownLeavesNoPostgresBehind() throws Exception {
+    void aNormalShutdownEndsItsJobsFirstAndLeavesNoPostgresBehind() throws Exception {
+        byte[] file = ServiceHarness.file(9900000005000000L, 3000, PUSKESMAS, YEAR, 7);
+        var res = service.upload(admin, file, "during-shutdown.csv");
+        assertThat(res.statusCode()).as(res.asString()).isEqualTo(202);
+        long id = res.jsonPath().getLong("id");
+        ServiceHarness.sleep(50);
         long pg = postmasterPid();
         service.stop();
         assertThat(service.process.exitValue()).as("SIGTERM: a clean exit").isIn(0, 143);
         assertThat(exits(pg, Duration.ofSeconds(10))).as("PostgreSQL %d after the service stopped", pg).isTrue();
         assertThat(pgDir().resolve("postmaster.pid")).doesNotExist();
+        // The database stopped after the service's own shutdown, which ended its open jobs.
+        String log = Files.readString(dir.resolve("embedded-" + service.starts + ".log"));
+        assertThat(log).contains("spm-api stopped").doesNotContain("Cannot end this instance's open import jobs");
+
+        restart("after a normal shutdown");
+        JsonPath job = service.job(admin, id);
+        assertThat(job.getString("phase")).isIn("DONE", "FAILED");
+        if (job.getString("phase").equals("FAILED")) {
+            // Ended at shutdown (its worker interrupted, or the job marked by the instance's shutdown).
+            assertThat(job.getString("message")).contains("nothing of it was stored");
+        }
+        pg = postmasterPid();
+        service.stop();
+        assertThat(exits(pg, Duration.ofSeconds(10))).isTrue();
     }
 
     private JsonPath awaitEnded(long id) {
