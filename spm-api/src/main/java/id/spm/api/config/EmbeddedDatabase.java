@@ -198,7 +198,8 @@ final class EmbeddedDatabase {
                 while (!stopping) {
                     Postmasters.sleep(1000);
                     long p = pid;
-                    if (!stopping && !Postmasters.alive(p)) {
+                    // p <= 0: the lock could not be read after the start; nothing to watch then.
+                    if (!stopping && p > 0 && !Postmasters.alive(p)) {
                         recover(p);
                     }
                 }
