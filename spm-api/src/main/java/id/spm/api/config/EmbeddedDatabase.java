@@ -36,10 +36,29 @@ final class EmbeddedDatabase {
 
     private final String jdbcUrl;
     private final String password;
+    /** The server this call started ({@code null} when it reused a running one), and the one it replaced as current. */
+    private final Server server;
+    private final Server previous;
 
     private EmbeddedDatabase(String jdbcUrl, String password) {
+        this(jdbcUrl, password, null, null);
+    }
+
+    private EmbeddedDatabase(String jdbcUrl, String password, Server server, Server previous) {
         this.jdbcUrl = jdbcUrl;
         this.password = password;
+        this.server = server;
+        this.previous = previous;
+    }
+
+    /** Stops the server this call started (the shutdown hook does the same at exit). */
+    void stop() {
+        if (server != null) {
+            server.stop();
+            if (current == server) {
+                current = previous;
+            }
+        }
     }
 
     String jdbcUrl() {
@@ -70,9 +89,78 @@ final class EmbeddedDatabase {
             }
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            // A server a killed service left on this folder is stopped first; a dead one's lock PostgreSQL clears.
+            Postmasters.takeOverStray(dir);
+            Server server = new Server(dir, password, ephemeral);
+            long t0 = System.nanoTime();
+            server.start(0);
+            secure(server.pg, dir, password);
+            String url = server.pg.getJdbcUrl(USER, "postgres");
+            System.setProperty(key, url);
+            Server previous = current;
+            current = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+            server.watch();
+            LOG.infof("Embedded PostgreSQL %s on port %d (pid %d) in %d ms, data in %s", fresh ? "initialised" : "started",
+                    server.port, server.pid, (System.nanoTime() - t0) / 1_000_000, dir);
+            return new EmbeddedDatabase(url, password, server, previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    /** Between the application's start and the end of its shutdown observers (set by {@link EmbeddedDatabaseHealth}). */
+    private static volatile boolean applicationRunning;
+
+    static void applicationRunning(boolean running) {
+        applicationRunning = running;
+    }
+
+    /** The embedded server this JVM started, if any (for the readiness check). */
+    private static volatile Server current;
+
+    /**
+     * The embedded server's state: {@code null} when this JVM started none (an external database, or a
+     * dev-mode restart reusing the server of the previous class loader); otherwise whether it runs, and why not.
+     */
+    public static Status status() {
+        Server s = current;
+        return s == null ? null : s.status;
+    }
+
+    /** Running ({@code down == null}) or not, with the reason; restarts since the service started. */
+    public record Status(String dataDir, int port, long pid, int restarts, String down) {
+    }
+
+    /**
+     * One embedded PostgreSQL on a folder and port, kept running: if it dies under the service it is
+     * started again on the same folder and port (PostgreSQL's crash recovery), and readiness is DOWN with
+     * the reason meanwhile. A watchdog process stops it if this JVM dies without running its hooks.
+     */
+    static final class Server {
+        private final Path dir;
+        private final String password;
+        private final boolean ephemeral;
+        volatile EmbeddedPostgres pg;
+        volatile int port;
+        volatile long pid;
+        volatile Status status;
+        private volatile Process watchdog;
+        private volatile boolean stopping;
+        private int restarts;
+
+        Server(Path dir, String password, boolean ephemeral) {
+            this.dir = dir;
+            this.password = password;
+            this.ephemeral = ephemeral;
+        }
+
+        void start(int fixedPort) throws IOException {
+            EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // Stopped by this class (shutdown hook, watchdog), not by a hook of the library per start.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setConnectConfig("password", password)
                     // Loopback TCP only, no Unix socket: initdb's "trust" for local users never applies.
@@ -88,26 +176,111 @@ final class EmbeddedDatabase {
                     .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("work_mem", "16MB")
                     .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
-                    .setServerConfig("fsync", ephemeral ? "off" : "on")
-                    .start();
-            secure(pg, dir, password);
-            String url = pg.getJdbcUrl(USER, "postgres");
-            System.setProperty(key, url);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                    if (ephemeral) {
-                        deleteTree(dir);
+                    .setServerConfig("fsync", ephemeral ? "off" : "on");
+            if (fixedPort > 0) {
+                b.setPort(fixedPort);
+            }
+            EmbeddedPostgres started = b.start();
+            pg = started;
+            port = started.getPort();
+            pid = Postmasters.lockedPid(dir).orElse(-1);
+            Process old = watchdog;
+            if (old != null) {
+                old.destroyForcibly();
+            }
+            watchdog = Postmasters.watchdog(dir, pid).orElse(null);
+            status = new Status(dir.toString(), port, pid, restarts, null);
+        }
+
+        /** Checks every second that the server runs; restarts it when it died under the service. */
+        void watch() {
+            Thread t = new Thread(() -> {
+                while (!stopping) {
+                    Postmasters.sleep(1000);
+                    long p = pid;
+                    // p <= 0: the lock could not be read after the start; nothing to watch then.
+                    if (!stopping && p > 0 && !Postmasters.alive(p)) {
+                        recover(p);
                     }
-                } catch (IOException | UncheckedIOException e) {
-                    // The JVM is exiting; PostgreSQL stops with it either way.
                 }
-            }, "embedded-postgres-stop"));
-            LOG.infof("Embedded PostgreSQL %s on port %d, data in %s", fresh ? "initialised" : "started",
-                    pg.getPort(), dir);
-            return new EmbeddedDatabase(url, password);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
+            }, "embedded-postgres-watch");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void recover(long deadPid) {
+            long t0 = System.nanoTime();
+            String reason = "The embedded PostgreSQL (pid " + deadPid + ", port " + port + ") stopped under the running"
+                    + " service; restarting it on " + dir;
+            status = new Status(dir.toString(), port, deadPid, restarts, reason);
+            LOG.warn(reason);
+            // The library's close() would log an error with a stack trace: its pg_ctl stop finds no server.
+            java.util.logging.Logger zonky = java.util.logging.Logger.getLogger(EmbeddedPostgres.class.getName());
+            java.util.logging.Level level = zonky.getLevel();
+            zonky.setLevel(java.util.logging.Level.OFF);
+            try {
+                closeQuietly(pg);
+            } finally {
+                zonky.setLevel(level);
+            }
+            int attempt = 0;
+            while (!stopping) {
+                attempt++;
+                try {
+                    // A lock left by the dead server (or a server someone started by hand on this folder).
+                    Postmasters.takeOverStray(dir);
+                    restarts++;
+                    start(port);
+                    LOG.infof("Embedded PostgreSQL restarted on port %d (pid %d) in %d ms after it stopped (attempt %d)",
+                            port, pid, (System.nanoTime() - t0) / 1_000_000, attempt);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // Backends of the dead server may still hold its shared memory for a moment.
+                    status = new Status(dir.toString(), port, deadPid, restarts, reason + "; attempt " + attempt
+                            + " failed: " + e.getMessage());
+                    LOG.warnf("Restarting the embedded PostgreSQL failed (attempt %d): %s", attempt, e.getMessage());
+                    closeQuietly(pg);
+                    Postmasters.sleep(Math.min(10_000, 1000L * attempt));
+                }
+            }
+        }
+
+        /** Normal shutdown: fast shutdown of the server, then the watchdog has nothing left to do. */
+        synchronized void stop() {
+            stopping = true;
+            // Shutdown hooks run at once: the application's own shutdown (ending its open import jobs) still needs
+            // the database, so the server stops after it (at most 30 s later).
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (applicationRunning && System.nanoTime() < deadline) {
+                Postmasters.sleep(20);
+            }
+            closeQuietly(pg);
+            long p = pid;
+            // The library waits 5 s for pg_ctl; a long shutdown checkpoint continues and is awaited here.
+            if (p > 0 && Postmasters.alive(p) && Postmasters.lockedPid(dir).orElse(-1) == p) {
+                Postmasters.awaitExit(p, Duration.ofSeconds(60));
+            }
+            Process w = watchdog;
+            if (w != null) {
+                w.destroyForcibly();
+            }
+            if (ephemeral) {
+                try {
+                    deleteTree(dir);
+                } catch (IOException e) {
+                    // The JVM is exiting.
+                }
+            }
+        }
+
+        private static void closeQuietly(EmbeddedPostgres pg) {
+            try {
+                if (pg != null) {
+                    pg.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                // Stopped already, or stopping: nothing more to do.
+            }
         }
     }
 

@@ -87,6 +87,8 @@ final class ServiceHarness implements AutoCloseable {
         final int port;
         final Path data;
         final Map<String, String> settings;
+        /** The embedded default's own PostgreSQL in {@code data/postgres} instead of the harness' database. */
+        boolean embedded;
         Process process;
         int starts;
 
@@ -109,9 +111,11 @@ final class ServiceHarness implements AutoCloseable {
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
             Map<String, String> props = new LinkedHashMap<>();
             props.put("quarkus.http.port", String.valueOf(port));
-            props.put("quarkus.datasource.jdbc.url", jdbcUrl());
-            props.put("quarkus.datasource.username", "postgres");
-            props.put("quarkus.datasource.password", "postgres");
+            if (!embedded) {
+                props.put("quarkus.datasource.jdbc.url", jdbcUrl());
+                props.put("quarkus.datasource.username", "postgres");
+                props.put("quarkus.datasource.password", "postgres");
+            }
             props.put("spm.data-dir", data.toString());
             props.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
             props.put("mp.jwt.verify.audiences", AUDIENCE);
@@ -212,6 +216,13 @@ final class ServiceHarness implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    /** A service on the embedded default: its own PostgreSQL in {@code <name>/postgres}, started by the service. */
+    Service embeddedService(String name, Map<String, String> settings) throws IOException {
+        Service s = service(name, settings);
+        s.embedded = true;
+        return s;
     }
 
     Service service(String name, Map<String, String> settings) throws IOException {
