@@ -78,15 +78,24 @@ final class EmbeddedDatabase {
         String key = "embedded-postgres-url:" + dir;
         String running = System.getProperty(key);
         try {
+            // The server this JVM already runs on the folder (a dev-mode or test-profile restart) is reused as
+            // it is: never wiped, never given a new password.
+            if (running != null && Files.exists(passwordFile(dir))) {
+                String password = LocalSecrets.loadOrCreate(passwordFile(dir));
+                if (reachable(running, password)) {
+                    return new EmbeddedDatabase(running, password);
+                }
+            }
             if (ephemeral) {
+                if (Files.exists(dir.resolve("postmaster.pid"))) {
+                    // A server a killed test run left here is stopped before its folder is wiped.
+                    Postmasters.takeOverStray(dir);
+                }
                 deleteTree(dir);
                 deleteTree(passwordFile(dir));
             }
             // A generated password in an owner-only file beside (not inside) the database folder.
             String password = LocalSecrets.loadOrCreate(passwordFile(dir));
-            if (running != null && reachable(running, password)) {
-                return new EmbeddedDatabase(running, password);
-            }
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
             // A server a killed service left on this folder is stopped first; a dead one's lock PostgreSQL clears.
