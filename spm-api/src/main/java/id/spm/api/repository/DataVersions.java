@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import jakarta.persistence.EntityManager;
-
 /**
  * The data version of a district-year. Every writer of a district-year's facts (events, monthly
  * counts, targets, population, quality items, Puskesmas) bumps it in its own transaction; cached
@@ -14,8 +12,11 @@ import jakarta.persistence.EntityManager;
  */
 public final class DataVersions {
 
-    private static final String BUMP = "insert into data_version (kabkota_code, year, version) values (?, ?, 1) "
-            + "on conflict (kabkota_code, year) do update set version = data_version.version + 1 returning version";
+    private static final String BUMP = """
+            insert into data_version (kabkota_code, year, version) values (?, ?, 1)
+            on conflict (kabkota_code, year) do update set version = data_version.version + 1
+            returning version
+            """;
 
     /**
      * The pseudo-year of a district's registry (its Puskesmas and their working areas): it shapes every
@@ -38,23 +39,25 @@ public final class DataVersions {
         }
     }
 
-    /** The same through JPA, for writers that hold an EntityManager in a transaction. */
-    public static long bump(EntityManager em, String kabkotaCode, int year) {
-        Object v = em.createNativeQuery(BUMP).setParameter(1, kabkotaCode).setParameter(2, (short) year)
-                .getSingleResult();
-        return ((Number) v).longValue();
-    }
-
     /**
      * The cache key of a computation for report year {@code year}: the sum of the versions of
      * {@code year - lookbackYears} … {@code year}, since a report reads events of earlier years too
      * (a pregnancy begun the year before, a balita's immunisations since birth), plus the registry's
      * ({@link #REGISTRY_YEAR}). Any bump in the window changes it; versions only grow.
      */
-    public static long windowVersion(EntityManager em, String kabkotaCode, int year, int lookbackYears) {
-        Object v = em.createNativeQuery("select coalesce(sum(version), 0) from data_version "
-                + "where kabkota_code = ?1 and (year between ?2 and ?3 or year = 0)").setParameter(1, kabkotaCode)
-                .setParameter(2, (short) (year - lookbackYears)).setParameter(3, (short) year).getSingleResult();
-        return ((Number) v).longValue();
+    public static long windowVersion(Connection connection, String kabkotaCode, int year, int lookbackYears)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select coalesce(sum(version), 0) from data_version
+                where kabkota_code = ? and (year between ? and ? or year = 0)
+                """)) {
+            ps.setString(1, kabkotaCode);
+            ps.setShort(2, (short) (year - lookbackYears));
+            ps.setShort(3, (short) year);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -55,9 +55,11 @@ public class AchievementResource {
     private final SubmissionService submissions;
     private final CallerScope scope;
     private final PersonAccessAudit audit;
+    private final TargetService targets;
 
     public AchievementResource(AchievementService achievements, PersonOutcomeService persons,
-            SubmissionService submissions, CallerScope scope, PersonAccessAudit audit) {
+            SubmissionService submissions, CallerScope scope, PersonAccessAudit audit, TargetService targets) {
+        this.targets = targets;
         this.achievements = achievements;
         this.persons = persons;
         this.submissions = submissions;
@@ -107,7 +109,7 @@ public class AchievementResource {
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         PersonPage result = persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status),
                 page, size);
-        audit.record(scope.subject(), PersonAccessAudit.Action.PERSON_LIST, null, a, TargetService.kabkotaOf(a), year,
+        audit.record(scope.subject(), PersonAccessAudit.Action.PERSON_LIST, null, a, targets.kabkotaOf(a), year,
                 result.serviceCode(), PersonAccessAudit.Outcome.FOUND, result.persons().size());
         return result;
     }

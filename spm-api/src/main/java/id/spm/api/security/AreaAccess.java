@@ -1,8 +1,6 @@
 package id.spm.api.security;
 
 import id.spm.api.area.AreaCodes;
-import id.spm.api.entity.Puskesmas;
-import id.spm.api.entity.Region;
 import id.spm.api.error.ApiException;
 
 /**
@@ -21,7 +19,7 @@ public final class AreaAccess {
 
     /** For a normalised region or Puskesmas code: 403 outside the caller's areas, then 404 when it does not exist. */
     public static void require(CallerScope scope, String code) {
-        boolean registered = !AreaCodes.isPuskesmas(code) || Puskesmas.findById(code) != null;
+        boolean registered = !AreaCodes.isPuskesmas(code) || scope.registry().find(code).isPresent();
         if (!scope.covers(code) && (registered || !scope.covers(kecamatanOfDigits(code)))) {
             scope.require(code);
             // covers() and require() disagree only if the scope changed underneath: still refuse.
@@ -33,7 +31,7 @@ public final class AreaAccess {
         if (!registered) {
             throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + ".");
         }
-        if (!AreaCodes.isPuskesmas(code) && Region.findById(code) == null) {
+        if (!AreaCodes.isPuskesmas(code) && !scope.regions().exists(code)) {
             throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + code + ".");
         }
     }

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import id.spm.api.area.AreaCodes;
 import id.spm.api.area.AreaScope;
-import id.spm.api.entity.Puskesmas;
 import id.spm.api.error.ApiException;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
 
 /**
  * The caller's areas and roles, from the bearer token ({@code areas}, {@code groups}). Every read
@@ -32,11 +33,25 @@ public class CallerScope {
     public static final String AREAS_CLAIM = "areas";
 
     private final JsonWebToken token;
+    private final PuskesmasRepository registry;
+    private final RegionRepository regions;
     private Set<String> areas;
 
     @Inject
-    public CallerScope(JsonWebToken token) {
+    public CallerScope(JsonWebToken token, PuskesmasRepository registry, RegionRepository regions) {
         this.token = token;
+        this.registry = registry;
+        this.regions = regions;
+    }
+
+    /** The registry, for {@link AreaAccess}: whether a Puskesmas code is registered. */
+    PuskesmasRepository registry() {
+        return registry;
+    }
+
+    /** The region list, for {@link AreaAccess}: whether a region code exists. */
+    RegionRepository regions() {
+        return regions;
     }
 
     /** Who is calling ({@code upn}, else {@code sub}). */
@@ -72,10 +87,7 @@ public class CallerScope {
 
     /** The caller's areas as the shared coverage rule, Puskesmas placed by the registry. */
     public AreaScope scope() {
-        return new AreaScope(areas(), code -> {
-            Puskesmas p = Puskesmas.findById(code);
-            return p == null ? null : p.kecamatanCode;
-        });
+        return new AreaScope(areas(), registry::kecamatanOf);
     }
 
     /** Throws the API's 403 problem {@code AREA_FORBIDDEN} unless {@link #covers(String)}. */

@@ -1,11 +1,5 @@
 package id.spm.api.service;
 
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +23,12 @@ import id.spm.api.entity.Region;
 import id.spm.api.error.ApiException;
 import id.spm.api.mapping.AchievementMapper;
 import id.spm.api.model.AchievementReport;
-import id.spm.api.repository.DataVersions;
+import id.spm.api.repository.AchievementResultRepository;
+import id.spm.api.repository.AchievementResultRepository.AreaResult;
+import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.FactRepository;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;
@@ -64,8 +58,10 @@ public class AchievementService {
 
     private static final Logger LOG = Logger.getLogger(AchievementService.class);
 
-    private final DataSource dataSource;
-    private final EntityManager em;
+    private final AchievementResultRepository results;
+    private final DataVersionRepository versions;
+    private final PuskesmasRepository registry;
+    private final RegionRepository regions;
     private final FactRepository facts;
     private final FactInputs inputs;
     private final ObjectMapper mapper;
@@ -77,10 +73,13 @@ public class AchievementService {
     private record Versioned(long version, AchievementReport report) {
     }
 
-    public AchievementService(DataSource dataSource, EntityManager em, FactRepository facts, FactInputs inputs,
+    public AchievementService(AchievementResultRepository results, DataVersionRepository versions,
+            PuskesmasRepository registry, RegionRepository regions, FactRepository facts, FactInputs inputs,
             ObjectMapper mapper, SpmConfig config) {
-        this.dataSource = dataSource;
-        this.em = em;
+        this.results = results;
+        this.versions = versions;
+        this.registry = registry;
+        this.regions = regions;
         this.facts = facts;
         this.inputs = inputs;
         this.mapper = mapper;
@@ -143,7 +142,7 @@ public class AchievementService {
     /** The computation unit of an area: its district, or the province itself. */
     public Unit unitOf(String area) {
         if (AreaCodes.isPuskesmas(area)) {
-            Puskesmas p = Puskesmas.findById(area);
+            Puskesmas p = registry.find(area).orElse(null);
             if (p == null) {
                 throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + ".");
             }
@@ -152,17 +151,13 @@ public class AchievementService {
         if (area.equals(AreaCodes.NATIONAL)) {
             throw ApiException.badRequest("AREA_TOO_WIDE", "Ask for a province, district, kecamatan or Puskesmas.");
         }
-        Region region = Region.findById(area);
+        Region region = regions.find(area).orElse(null);
         if (region == null || region.level > 3) {
             throw ApiException.notFound("REGION_NOT_FOUND",
                     "No Kemendagri province, district or kecamatan " + area + ".");
         }
         if (region.level == 1) {
-            @SuppressWarnings("unchecked")
-            List<String> districts = em.createNativeQuery(
-                    "select distinct kabkota_code from puskesmas where kabkota_code like ?1 order by 1")
-                    .setParameter(1, area + ".%").getResultList();
-            return new Unit(area, districts);
+            return new Unit(area, registry.districtsWithPuskesmas(area));
         }
         String kabkota = AreaCodes.kabkota(area);
         return new Unit(kabkota, List.of(kabkota));
@@ -172,7 +167,7 @@ public class AchievementService {
     public long version(Unit unit, int year) {
         long v = 0;
         for (String d : unit.districts()) {
-            v += DataVersions.windowVersion(em, d, year, config.compute().lookbackYears());
+            v += versions.windowVersion(d, year, config.compute().lookbackYears());
         }
         return v;
     }
@@ -189,22 +184,15 @@ public class AchievementService {
     }
 
     private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version) {
-        String sql = "select result::text, computed_at from achievement_result where kabkota_code = ? and year = ? "
-                + "and quarter = ? and area_code = ? and data_version = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, unit.code());
-            ps.setShort(2, (short) period.year());
-            ps.setShort(3, (short) period.quarter());
-            ps.setString(4, area);
-            ps.setLong(5, version);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(mapper.readValue(rs.getString(1), AchievementReport.class)
-                        .withComputedAt(rs.getObject(2, OffsetDateTime.class)));
-            }
-        } catch (SQLException | JsonProcessingException e) {
+        Optional<AchievementResultRepository.StoredResult> row = results.find(unit.code(), period.year(),
+                period.quarter(), area, version);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(row.get().json(), AchievementReport.class)
+                    .withComputedAt(row.get().computedAt()));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read cached achievements", e);
         }
     }
@@ -225,7 +213,7 @@ public class AchievementService {
         Evaluator evaluator = new Evaluator(ruleSet);
         CountAccumulator acc = new CountAccumulator(evaluator, period);
         boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
-        StringBuilder decisions = new StringBuilder();
+        AchievementResultRepository.Decisions decisions = new AchievementResultRepository.Decisions();
         int year = period.year();
         int[] persons = { 0 };
         for (String d : unit.districts()) {
@@ -251,7 +239,7 @@ public class AchievementService {
         SpmReport report = new SpmReport(counts, targets, mutu, new Ipspm(ruleSet));
 
         Map<String, String> names = inputs.names(hierarchy);
-        List<String[]> rows = new ArrayList<>();
+        List<AreaResult> rows = new ArrayList<>();
         for (String area : hierarchy.topDown()) {
             if (district && hierarchy.level(area) == AreaLevel.PROVINCE) {
                 continue;
@@ -263,12 +251,13 @@ public class AchievementService {
             AchievementReport r = AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy,
                     names, version, period);
             try {
-                rows.add(new String[] { area, mapper.writeValueAsString(r) });
+                rows.add(new AreaResult(area, mapper.writeValueAsString(r)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
-        boolean stored = store(unit, period, version, ruleSet.id(), rows, district ? decisions : null);
+        boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, ruleSet.id(), rows,
+                district ? decisions : null);
         // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
         memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
         LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms%s", unit.code(), period.label(),
@@ -277,99 +266,16 @@ public class AchievementService {
         return stored;
     }
 
-    /**
-     * Replaces the unit-period's rows, race-free across instances: one store at a time per unit and period
-     * (an advisory lock), never over rows of a newer data version, and an upsert of every area's row, so two
-     * replicas computing the same district-year at once both succeed.
-     */
-    private boolean store(Unit unit, Period period, long version, String ruleSetId, List<String[]> rows,
-            StringBuilder decisions) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "spm-achievement:" + unit.code() + ":" + period.year() + ":" + period.quarter());
-                    lock.execute();
-                }
-                try (PreparedStatement newest = c.prepareStatement("select coalesce(max(data_version), -1) from "
-                        + "achievement_result where kabkota_code = ? and year = ? and quarter = ?")) {
-                    newest.setString(1, unit.code());
-                    newest.setShort(2, (short) period.year());
-                    newest.setShort(3, (short) period.quarter());
-                    try (ResultSet rs = newest.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) > version) {
-                            // Another instance stored a newer computation meanwhile: keep it.
-                            c.rollback();
-                            return false;
-                        }
-                    }
-                }
-                try (PreparedStatement ins = c.prepareStatement("insert into achievement_result (kabkota_code, year, "
-                        + "quarter, area_code, data_version, rule_set_id, result) values (?, ?, ?, ?, ?, ?, ?::jsonb) "
-                        + "on conflict (kabkota_code, year, quarter, area_code) do update set data_version = "
-                        + "excluded.data_version, rule_set_id = excluded.rule_set_id, computed_at = now(), result = "
-                        + "excluded.result where achievement_result.data_version <= excluded.data_version")) {
-                    for (String[] r : rows) {
-                        ins.setString(1, unit.code());
-                        ins.setShort(2, (short) period.year());
-                        ins.setShort(3, (short) period.quarter());
-                        ins.setString(4, r[0]);
-                        ins.setLong(5, version);
-                        ins.setString(6, ruleSetId);
-                        ins.setString(7, r[1]);
-                        ins.addBatch();
-                    }
-                    ins.executeBatch();
-                }
-                // Areas no longer in the unit (a Puskesmas moved away).
-                try (PreparedStatement del = c.prepareStatement("delete from achievement_result where kabkota_code = ? "
-                        + "and year = ? and quarter = ? and not (area_code = any(?))")) {
-                    del.setString(1, unit.code());
-                    del.setShort(2, (short) period.year());
-                    del.setShort(3, (short) period.quarter());
-                    del.setArray(4, c.createArrayOf("text", rows.stream().map(r -> r[0]).toArray()));
-                    del.executeUpdate();
-                }
-                if (decisions != null) {
-                    try (PreparedStatement del = c.prepareStatement(
-                            "delete from decision_result where kabkota_code = ? and year = ? and quarter = ?")) {
-                        del.setString(1, unit.code());
-                        del.setShort(2, (short) period.year());
-                        del.setShort(3, (short) period.quarter());
-                        del.executeUpdate();
-                    }
-                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy decision_result (kabkota_code, year, "
-                            + "quarter, service_code, puskesmas_code, person_key, subject, status, reasons, data_version) "
-                            + "from stdin", new StringReader(decisions.toString()));
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | java.io.IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException("cannot store computed achievements of " + unit.code(), e);
-        }
-    }
-
-    private void appendDecision(StringBuilder b, String kabkota, Period period, id.spm.rules.Decision d,
-            String personKey, long version) {
+    private void appendDecision(AchievementResultRepository.Decisions out, String kabkota, Period period,
+            id.spm.rules.Decision d, String personKey, long version) {
         String reasons;
         try {
             reasons = mapper.writeValueAsString(d.reasons());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        b.append(kabkota).append('\t').append(period.year()).append('\t').append(period.quarter()).append('\t')
-                .append(d.service().code()).append('\t').append(d.puskesmas()).append('\t').append(copyText(personKey))
-                .append('\t').append(copyText(d.subject())).append('\t').append(d.status().name()).append('\t')
-                .append(copyText(reasons)).append('\t').append(version).append('\n');
-    }
-
-    static String copyText(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        out.add(kabkota, period.year(), period.quarter(), d.service().code(), d.puskesmas(), personKey, d.subject(),
+                d.status().name(), reasons, version);
     }
 
     /** Puskesmas of an area (for the persons list): itself, or those registered below it. */
@@ -378,8 +284,7 @@ public class AchievementService {
             return Set.of(area);
         }
         Set<String> out = new HashSet<>();
-        for (Puskesmas p : Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2", area,
-                area + ".%")) {
+        for (Puskesmas p : registry.under(area)) {
             out.add(p.code);
         }
         return out;

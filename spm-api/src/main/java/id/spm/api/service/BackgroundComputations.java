@@ -1,15 +1,9 @@
 package id.spm.api.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +13,7 @@ import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import id.spm.api.config.SpmConfig;
+import id.spm.api.repository.AchievementResultRepository;
 import id.spm.api.repository.DataVersions;
 
 /**
@@ -35,14 +30,15 @@ public class BackgroundComputations {
     static final int MAX_WAITING = 256;
 
     private final AchievementService achievements;
-    private final DataSource dataSource;
+    private final AchievementResultRepository results;
     private final SpmConfig config;
     private final ManagedExecutor executor;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
-    public BackgroundComputations(AchievementService achievements, DataSource dataSource, SpmConfig config) {
+    public BackgroundComputations(AchievementService achievements, AchievementResultRepository results,
+            SpmConfig config) {
         this.achievements = achievements;
-        this.dataSource = dataSource;
+        this.results = results;
         this.config = config;
         this.executor = ManagedExecutor.builder().maxAsync(1).maxQueued(MAX_WAITING)
                 .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
@@ -63,7 +59,7 @@ public class BackgroundComputations {
             Set<Integer> years;
             try {
                 years = affected(e.getKey(), e.getValue());
-            } catch (SQLException | RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 LOG.warnf("Cannot list the years of %s to compute: %s", e.getKey(), ex.toString());
                 continue;
             }
@@ -73,19 +69,9 @@ public class BackgroundComputations {
         }
     }
 
-    private Set<Integer> affected(String kabkota, Set<Integer> changed) throws SQLException {
+    private Set<Integer> affected(String kabkota, Set<Integer> changed) {
         Set<Integer> years = new TreeSet<>();
-        Set<Integer> computed = new TreeSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select distinct year from achievement_result where kabkota_code = ?")) {
-            ps.setString(1, kabkota);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    computed.add((int) rs.getShort(1));
-                }
-            }
-        }
+        Set<Integer> computed = results.computedYears(kabkota);
         int lookback = config.compute().lookbackYears();
         for (int y : changed) {
             if (y == DataVersions.REGISTRY_YEAR) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -18,13 +17,17 @@ import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Target;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.TargetSource;
-import id.spm.api.repository.DataVersions;
+import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.FactRepository;
+import id.spm.api.repository.PopulationRepository;
+import id.spm.api.repository.PopulationRepository.PopulationRow;
+import id.spm.api.repository.PopulationRepository.QualityItemRow;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.TargetRepository;
 import id.spm.rules.model.PersonRecord;
 import id.spm.rules.model.PuskesmasInfo;
 import id.spm.rules.sample.PopulationGenerator;
 import id.spm.rules.sample.SampleMutuRow;
-import id.spm.rules.sample.SamplePopulationRow;
 import id.spm.rules.sample.SampleTarget;
 
 /**
@@ -41,12 +44,19 @@ public class DemoLoader {
     private static final int CHUNK = 5_000;
 
     private final FactRepository facts;
-    private final EntityManager em;
+    private final PuskesmasRepository registry;
+    private final TargetRepository targets;
+    private final PopulationRepository population;
+    private final DataVersionRepository versions;
     private final SpmConfig config;
 
-    public DemoLoader(FactRepository facts, EntityManager em, SpmConfig config) {
+    public DemoLoader(FactRepository facts, PuskesmasRepository registry, TargetRepository targets,
+            PopulationRepository population, DataVersionRepository versions, SpmConfig config) {
         this.facts = facts;
-        this.em = em;
+        this.registry = registry;
+        this.targets = targets;
+        this.population = population;
+        this.versions = versions;
         this.config = config;
     }
 
@@ -95,7 +105,7 @@ public class DemoLoader {
     @Transactional
     void writeReference(PopulationGenerator gen, int year) {
         for (PuskesmasInfo info : gen.puskesmas()) {
-            Puskesmas p = Puskesmas.findById(info.code());
+            Puskesmas p = registry.find(info.code()).orElse(null);
             // The demo writes only its own district: it never moves a registered Puskesmas, and its codes
             // follow the registry's rule (PuskesmasPlacement), checked as any writer's.
             PuskesmasPlacement.Refusal refusal = PuskesmasPlacement.check(info.code(), info.kecamatanCode(),
@@ -112,7 +122,7 @@ public class DemoLoader {
             p.kabkotaCode = info.districtCode();
             p.population = info.population();
             p.desaCodes = info.desaCodes().stream().sorted().toArray(String[]::new);
-            p.persist();
+            registry.save(p);
         }
         for (SampleTarget t : gen.targets()) {
             Target e = new Target();
@@ -124,30 +134,17 @@ public class DemoLoader {
             e.source = source(t.source());
             e.note = t.note();
             e.createdBy = "demo";
-            e.persist();
+            targets.add(e);
         }
         // The detailed generated rows replace the district-year's total from the Kemendagri list.
-        em.createNativeQuery("delete from population where kabkota_code = ?1 and year = ?2").setParameter(1, DISTRICT)
-                .setParameter(2, (short) year).executeUpdate();
-        for (SamplePopulationRow r : gen.population()) {
-            em.createNativeQuery("insert into population (area_code, kabkota_code, year, age_group, male, female) "
-                    + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (area_code, year, age_group) do update set "
-                    + "male = excluded.male, female = excluded.female").setParameter(1, r.regionCode())
-                    .setParameter(2, DISTRICT).setParameter(3, (short) r.year()).setParameter(4, r.ageGroup())
-                    .setParameter(5, r.male()).setParameter(6, r.female()).executeUpdate();
-        }
-        for (SampleMutuRow m : gen.mutu()) {
-            em.createNativeQuery("insert into quality_item (area_code, kabkota_code, year, quarter, service_code, kind, "
-                    + "item, unit, need, stock, unit_price) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                    + "on conflict do nothing").setParameter(1, m.regionCode()).setParameter(2, DISTRICT)
-                    .setParameter(3, (short) m.year())
-                    .setParameter(4, m.quarter() == null ? null : m.quarter().shortValue())
-                    .setParameter(5, m.service().code())
-                    .setParameter(6, SampleMutuRow.KIND_GOODS.equals(m.kind()) ? "GOODS" : "STAFF")
-                    .setParameter(7, m.item()).setParameter(8, m.unit()).setParameter(9, BigDecimal.valueOf(m.need()))
-                    .setParameter(10, BigDecimal.valueOf(m.stock())).setParameter(11, m.unitPrice()).executeUpdate();
-        }
-        DataVersions.bump(em, DISTRICT, year);
+        population.replace(DISTRICT, year, gen.population().stream()
+                .map(r -> new PopulationRow(r.regionCode(), r.year(), r.ageGroup(), r.male(), r.female())).toList());
+        population.addQualityItems(DISTRICT, gen.mutu().stream()
+                .map(m -> new QualityItemRow(m.regionCode(), m.year(), m.quarter(), m.service().code(),
+                        SampleMutuRow.KIND_GOODS.equals(m.kind()) ? "GOODS" : "STAFF", m.item(), m.unit(),
+                        BigDecimal.valueOf(m.need()), BigDecimal.valueOf(m.stock()), m.unitPrice()))
+                .toList());
+        versions.bump(DISTRICT, year);
     }
 
     static TargetSource source(String label) {

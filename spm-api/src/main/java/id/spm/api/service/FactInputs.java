@@ -1,6 +1,5 @@
 package id.spm.api.service;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
 import id.spm.api.model.TargetSource;
+import id.spm.api.repository.PopulationRepository;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
+import id.spm.api.repository.TargetRepository;
 import id.spm.rules.SpmService;
 import id.spm.rules.area.AreaHierarchy;
 import id.spm.rules.model.PuskesmasInfo;
@@ -26,14 +27,21 @@ import id.spm.rules.target.Target;
 @ApplicationScoped
 public class FactInputs {
 
-    private final EntityManager em;
+    private final PuskesmasRepository registry;
+    private final RegionRepository regions;
+    private final TargetRepository targets;
+    private final PopulationRepository population;
 
-    public FactInputs(EntityManager em) {
-        this.em = em;
+    public FactInputs(PuskesmasRepository registry, RegionRepository regions, TargetRepository targets,
+            PopulationRepository population) {
+        this.registry = registry;
+        this.regions = regions;
+        this.targets = targets;
+        this.population = population;
     }
 
     public List<PuskesmasInfo> puskesmas(List<String> districts) {
-        return Puskesmas.<Puskesmas> list("kabkotaCode in ?1", districts).stream()
+        return registry.inDistricts(districts).stream()
                 .map(p -> new PuskesmasInfo(p.code, p.name, p.kecamatanCode, new HashSet<>(Arrays.asList(p.desaCodes)),
                         p.population))
                 .toList();
@@ -41,38 +49,28 @@ public class FactInputs {
 
     /** Sasaran in the order they were set: the rules keep the last per area, service and year. */
     public List<Target> targets(List<String> districts, int year) {
-        return id.spm.api.entity.Target.<id.spm.api.entity.Target> list(
-                "kabkotaCode in ?1 and year = ?2 order by createdAt, id", districts, (short) year).stream()
+        return targets.inDistricts(districts, year).stream()
                 .map(t -> new Target(t.areaCode, t.year, SpmService.parse(t.serviceCode), t.amount, source(t.source),
                         t.note == null ? "" : t.note))
                 .toList();
     }
 
     public List<Population> population(List<String> districts, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select area_code, age_group, male, female from population "
-                + "where kabkota_code in (?1) and year = ?2").setParameter(1, districts).setParameter(2, (short) year)
-                .getResultList();
-        return rows.stream().map(r -> new Population((String) r[0], year, AgeGroup.parse((String) r[1]),
-                ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+        return population.population(districts, year).stream().map(r -> new Population(r.areaCode(), year,
+                AgeGroup.parse(r.ageGroup()), r.male(), r.female())).toList();
     }
 
     public List<MutuRow> mutu(List<String> districts, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select area_code, quarter, service_code, kind, item, unit, need, "
-                + "stock, unit_price from quality_item where kabkota_code in (?1) and year = ?2 order by id")
-                .setParameter(1, districts).setParameter(2, (short) year).getResultList();
-        return rows.stream().map(r -> new MutuRow((String) r[0], year,
-                r[1] == null ? null : ((Number) r[1]).intValue(), SpmService.parse((String) r[2]),
-                MutuKind.valueOf((String) r[3]), (String) r[4], r[5] == null ? "" : (String) r[5],
-                (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8])).toList();
+        return population.qualityItems(districts, year).stream().map(r -> new MutuRow(r.areaCode(), year,
+                r.quarter(), SpmService.parse(r.serviceCode()), MutuKind.valueOf(r.kind()), r.item(),
+                r.unit() == null ? "" : r.unit(), r.need(), r.stock(), r.unitPrice())).toList();
     }
 
     /** Names of the hierarchy's areas: regions from the Kemendagri list, Puskesmas from the registry. */
     public Map<String, String> names(AreaHierarchy hierarchy) {
         Map<String, String> out = new HashMap<>();
         List<String> codes = hierarchy.topDown();
-        for (Region r : Region.<Region> list("code in ?1", codes)) {
+        for (Region r : regions.byCodes(codes)) {
             out.put(r.code, r.name);
         }
         for (PuskesmasInfo p : hierarchy.allPuskesmas()) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import id.spm.api.area.AreaCodes;
 import id.spm.api.config.SpmConfig;
@@ -19,6 +18,8 @@ import id.spm.api.mapping.DecisionMapper;
 import id.spm.api.model.PersonDecisions;
 import id.spm.api.repository.PersonRepository;
 import id.spm.api.repository.PersonRepository.StoredPerson;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.PersonKeySecret;
 import id.spm.ingest.layout.ColumnSpec;
@@ -56,14 +57,16 @@ public class PersonDecisionService {
     private final PersonRepository persons;
     /** The one person-key secret, the importer's: a NIK keys to what the importer stored. */
     private final PersonKeySecret personKeys;
-    private final EntityManager em;
+    private final PuskesmasRepository registry;
+    private final RegionRepository regions;
     private final SpmConfig config;
 
-    public PersonDecisionService(PersonRepository persons, PersonKeySecret personKeys, EntityManager em,
-            SpmConfig config) {
+    public PersonDecisionService(PersonRepository persons, PersonKeySecret personKeys, PuskesmasRepository registry,
+            RegionRepository regions, SpmConfig config) {
         this.persons = persons;
         this.personKeys = personKeys;
-        this.em = em;
+        this.registry = registry;
+        this.regions = regions;
         this.config = config;
     }
 
@@ -196,27 +199,22 @@ public class PersonDecisionService {
     Set<String> districtsOf(CallerScope scope) {
         Set<String> out = new TreeSet<>();
         if (scope.isNational()) {
-            out.addAll(codes(em.createNativeQuery("select code from region where level = 2").getResultList()));
+            out.addAll(regions.districtCodes());
             return out;
         }
         for (String a : scope.areas()) {
             if (AreaCodes.isPuskesmas(a)) {
-                Puskesmas p = Puskesmas.findById(a);
+                Puskesmas p = registry.find(a).orElse(null);
                 if (p != null) {
                     out.add(p.kabkotaCode);
                 }
             } else if (AreaCodes.level(a) == 1) {
-                out.addAll(codes(em.createNativeQuery("select code from region where level = 2 and parent_code = ?1")
-                        .setParameter(1, a).getResultList()));
+                out.addAll(regions.districtCodesOf(a));
             } else {
                 out.add(AreaCodes.kabkota(a));
             }
         }
         return out;
-    }
-
-    private static List<String> codes(List<?> rows) {
-        return rows.stream().map(String::valueOf).toList();
     }
 
     private static PersonDecisions.DistrictRecord record(StoredPerson sp, Map<SpmService, List<Decision>> all,

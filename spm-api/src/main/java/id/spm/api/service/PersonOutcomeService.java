@@ -1,15 +1,8 @@
 package id.spm.api.service;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +14,7 @@ import id.spm.api.area.AreaCodes;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.DecisionDto;
 import id.spm.api.model.PersonPage;
+import id.spm.api.repository.DecisionResultRepository;
 import id.spm.rules.Period;
 import id.spm.rules.SpmService;
 import id.spm.rules.Status;
@@ -33,12 +27,13 @@ public class PersonOutcomeService {
     };
 
     private final AchievementService achievements;
-    private final DataSource dataSource;
+    private final DecisionResultRepository decisions;
     private final ObjectMapper mapper;
 
-    public PersonOutcomeService(AchievementService achievements, DataSource dataSource, ObjectMapper mapper) {
+    public PersonOutcomeService(AchievementService achievements, DecisionResultRepository decisions,
+            ObjectMapper mapper) {
         this.achievements = achievements;
-        this.dataSource = dataSource;
+        this.decisions = decisions;
         this.mapper = mapper;
     }
 
@@ -63,45 +58,17 @@ public class PersonOutcomeService {
         // Brings the district's stored decisions up to date with its data.
         achievements.report(area, period);
         String kabkota = achievements.unitOf(area).code();
-        String[] puskesmas = achievements.puskesmasUnder(area).toArray(String[]::new);
-        String where = " from decision_result where kabkota_code = ? and year = ? and quarter = ? and service_code = ? "
-                + "and status = ? and puskesmas_code = any (?)";
-        try (Connection c = dataSource.getConnection()) {
-            Array codes = c.createArrayOf("text", puskesmas);
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {
-                bind(ps, kabkota, period, service, status, codes);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
+        DecisionResultRepository.Page rows = decisions.page(kabkota, period.year(), period.quarter(), service.code(),
+                status.name(), achievements.puskesmasUnder(area), page, size);
+        List<PersonPage.PersonOutcome> out = new ArrayList<>();
+        try {
+            for (DecisionResultRepository.StoredDecision d : rows.rows()) {
+                out.add(new PersonPage.PersonOutcome(d.personKey(), d.subject(), d.puskesmas(),
+                        mapper.readValue(d.reasonsJson(), REASONS)));
             }
-            List<PersonPage.PersonOutcome> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select person_key, subject, puskesmas_code, reasons::text"
-                    + where + " order by puskesmas_code, person_key, subject limit ? offset ?")) {
-                bind(ps, kabkota, period, service, status, codes);
-                ps.setInt(7, size);
-                ps.setLong(8, (long) page * size);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new PersonPage.PersonOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
-                                mapper.readValue(rs.getString(4), REASONS)));
-                    }
-                }
-            }
-            return new PersonPage(area, period.label(), service.code(), status.name(), page, size, total, out);
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read person outcomes", e);
         }
-    }
-
-    private static void bind(PreparedStatement ps, String kabkota, Period period, SpmService service, Status status,
-            Array codes) throws SQLException {
-        ps.setString(1, kabkota);
-        ps.setShort(2, (short) period.year());
-        ps.setShort(3, (short) period.quarter());
-        ps.setString(4, service.code());
-        ps.setString(5, status.name());
-        ps.setArray(6, codes);
+        return new PersonPage(area, period.label(), service.code(), status.name(), page, size, rows.total(), out);
     }
 }

@@ -14,50 +14,58 @@ import id.spm.api.error.ApiException;
 import id.spm.api.model.CodeException;
 import id.spm.api.model.PuskesmasDto;
 import id.spm.api.model.RegionDto;
+import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.DataVersions;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
 import id.spm.api.security.CallerScope;
 import id.spm.api.security.Roles;
-import io.quarkus.panache.common.Sort;
 
 /** Regions (reference data) and the Puskesmas registry. */
 @ApplicationScoped
 public class RegionService {
 
     private final CallerScope scope;
+    private final RegionRepository regions;
+    private final PuskesmasRepository registry;
+    private final DataVersionRepository versions;
 
-    public RegionService(CallerScope scope) {
+    public RegionService(CallerScope scope, RegionRepository regions, PuskesmasRepository registry,
+            DataVersionRepository versions) {
         this.scope = scope;
+        this.regions = regions;
+        this.registry = registry;
+        this.versions = versions;
     }
 
     public RegionDto region(String rawCode) {
         String code = AreaCodes.region(rawCode);
-        Region r = Region.findById(code);
+        Region r = regions.find(code).orElse(null);
         if (r == null) {
             throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + code + ".");
         }
-        List<RegionDto.RegionRef> children = Region.<Region> list("parentCode", Sort.by("code"), code).stream()
+        List<RegionDto.RegionRef> children = regions.children(code).stream()
                 .map(c -> new RegionDto.RegionRef(c.code, c.name)).toList();
         List<PuskesmasDto> puskesmas = r.level == 2 || r.level == 3
-                ? Puskesmas.<Puskesmas> list(r.level == 2 ? "kabkotaCode" : "kecamatanCode", Sort.by("code"), code)
-                        .stream().map(RegionService::dto).toList()
+                ? (r.level == 2 ? registry.inDistrict(code) : registry.inKecamatan(code)).stream()
+                        .map(RegionService::dto).toList()
                 : List.of();
         return new RegionDto(r.code, r.name, r.level, r.parentCode, children, puskesmas);
     }
 
     public List<PuskesmasDto> puskesmas(String rawArea) {
         if (rawArea == null || rawArea.isBlank()) {
-            return Puskesmas.<Puskesmas> listAll(Sort.by("code")).stream().filter(p -> scope.covers(p.code))
+            return registry.all().stream().filter(p -> scope.covers(p.code))
                     .map(RegionService::dto).toList();
         }
         // The registry is reference data: any area's Puskesmas are listed (RegionResource hides population).
         String area = AreaCodes.region(rawArea);
-        return Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2", Sort.by("code"), area,
-                area + ".%").stream().map(RegionService::dto).toList();
+        return registry.under(area).stream().map(RegionService::dto).toList();
     }
 
     public PuskesmasDto puskesmasByCode(String rawCode) {
         String code = AreaCodes.normalize(rawCode);
-        Puskesmas p = Puskesmas.findById(code);
+        Puskesmas p = registry.find(code).orElse(null);
         if (p == null || !AreaCodes.isPuskesmas(code)) {
             throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + ".");
         }
@@ -70,20 +78,20 @@ public class RegionService {
     public PuskesmasDto register(PuskesmasDto in, boolean replace) {
         String code = in.code().strip().toUpperCase(java.util.Locale.ROOT);
         String kecamatan = AreaCodes.region(in.kecamatanCode());
-        Region kec = Region.findById(kecamatan);
+        Region kec = regions.find(kecamatan).orElse(null);
         if (kec == null || kec.level != 3) {
             throw ApiException.badRequest("UNKNOWN_KECAMATAN", kecamatan + " is not a Kemendagri kecamatan code.");
         }
         List<String> desa = in.desaCodes() == null ? List.of() : in.desaCodes().stream().map(AreaCodes::region).toList();
         for (String d : desa) {
-            if (!AreaCodes.within(d, kecamatan) || AreaCodes.level(d) != 4 || Region.findById(d) == null) {
+            if (!AreaCodes.within(d, kecamatan) || AreaCodes.level(d) != 4 || !regions.exists(d)) {
                 throw ApiException.badRequest("UNKNOWN_DESA", d + " is not a desa of kecamatan " + kecamatan + ".");
             }
         }
-        Puskesmas p = Puskesmas.findById(code);
+        Puskesmas p = registry.find(code).orElse(null);
         // 403 before anything that reveals another area's registry (409 for a code registered elsewhere).
         PuskesmasPlacement.Refusal refusal = PuskesmasPlacement.check(code, kecamatan, p == null ? null : p.kecamatanCode,
-                exceptionKecamatan(code), scope.scope());
+                registry.exceptionKecamatan(code), scope.scope());
         if (refusal != null) {
             throw refusal.codeMismatch() ? ApiException.badRequest("PUSKESMAS_CODE_MISMATCH", refusal.message())
                     : ApiException.forbidden("AREA_FORBIDDEN", refusal.message());
@@ -101,11 +109,11 @@ public class RegionService {
         p.kabkotaCode = AreaCodes.kabkota(kecamatan);
         p.population = in.population();
         p.desaCodes = desa.toArray(String[]::new);
-        p.persist();
+        registry.save(p);
         // The hierarchy changed: every result of the district is stale, whatever its year.
-        DataVersions.bump(Puskesmas.getEntityManager(), p.kabkotaCode, DataVersions.REGISTRY_YEAR);
+        versions.bump(p.kabkotaCode, DataVersions.REGISTRY_YEAR);
         if (previousDistrict != null && !previousDistrict.equals(p.kabkotaCode)) {
-            DataVersions.bump(Puskesmas.getEntityManager(), previousDistrict, DataVersions.REGISTRY_YEAR);
+            versions.bump(previousDistrict, DataVersions.REGISTRY_YEAR);
         }
         return dto(p);
     }
@@ -128,23 +136,12 @@ public class RegionService {
             throw ApiException.forbidden("AREA_FORBIDDEN", "An exception for " + code + " needs an admin of both "
                     + "kecamatan " + digits + " (its digits) and kecamatan " + kecamatan + ".");
         }
-        Region kec = Region.findById(kecamatan);
+        Region kec = regions.find(kecamatan).orElse(null);
         if (kec == null || kec.level != 3) {
             throw ApiException.badRequest("UNKNOWN_KECAMATAN", kecamatan + " is not a Kemendagri kecamatan code.");
         }
-        Puskesmas.getEntityManager().createNativeQuery("insert into puskesmas_code_exception (code, kecamatan_code, "
-                + "reason, recorded_by) values (?1, ?2, ?3, ?4) on conflict (code) do update set kecamatan_code = "
-                + "excluded.kecamatan_code, reason = excluded.reason, recorded_by = excluded.recorded_by, "
-                + "recorded_at = now()").setParameter(1, code).setParameter(2, kecamatan)
-                .setParameter(3, in.reason().strip()).setParameter(4, scope.subject()).executeUpdate();
+        registry.recordException(code, kecamatan, in.reason().strip(), scope.subject());
         return new CodeException(kecamatan, in.reason().strip(), scope.subject());
-    }
-
-    private static String exceptionKecamatan(String code) {
-        List<?> rows = Puskesmas.getEntityManager()
-                .createNativeQuery("select kecamatan_code from puskesmas_code_exception where code = ?1")
-                .setParameter(1, code).getResultList();
-        return rows.isEmpty() ? null : String.valueOf(rows.get(0));
     }
 
     public static PuskesmasDto dto(Puskesmas p) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,6 +20,7 @@ import id.spm.api.model.AchievementReport.Difference;
 import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
+import id.spm.api.repository.SubmissionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.Period;
@@ -39,22 +39,21 @@ public class SubmissionService {
     private final AchievementService achievements;
     private final CallerScope scope;
     private final ObjectMapper mapper;
-    private final EntityManager em;
+    private final SubmissionRepository submissions;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
-            EntityManager em) {
+            SubmissionRepository submissions) {
         this.achievements = achievements;
         this.scope = scope;
         this.mapper = mapper;
-        this.em = em;
+        this.submissions = submissions;
     }
 
     /** Computes outside any transaction (the computation manages its own connections), then stores. */
     public SubmissionDto freeze(String rawDistrict, Period period) {
         String district = district(rawDistrict);
         AreaAccess.require(scope, district);
-        if (Submission.count("kabkotaCode = ?1 and year = ?2 and quarter = ?3", district, (short) period.year(),
-                (short) period.quarter()) > 0) {
+        if (submissions.exists(district, period.year(), period.quarter())) {
             throw ApiException.conflict("ALREADY_SUBMITTED",
                     district + " " + period.label() + " is already frozen; a submission is never replaced.");
         }
@@ -83,8 +82,7 @@ public class SubmissionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        s.persist();
-        em.flush();
+        submissions.add(s);
         return s;
     }
 
@@ -165,8 +163,7 @@ public class SubmissionService {
     }
 
     private Submission find(String district, Period period) {
-        return Submission.find("kabkotaCode = ?1 and year = ?2 and quarter = ?3", district, (short) period.year(),
-                (short) period.quarter()).firstResult();
+        return submissions.find(district, period.year(), period.quarter()).orElse(null);
     }
 
     private Map<String, AchievementReport> areas(Submission s) {

@@ -14,7 +14,9 @@ import id.spm.api.entity.Target;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.DeriveRequest;
 import id.spm.api.model.TargetDto;
-import id.spm.api.repository.DataVersions;
+import id.spm.api.repository.DataVersionRepository;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.TargetRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.SpmService;
@@ -22,7 +24,6 @@ import id.spm.rules.target.AgeGroup;
 import id.spm.rules.target.LargestRemainder;
 import id.spm.rules.target.TargetDerivations;
 import id.spm.rules.target.TbFormula;
-import io.quarkus.panache.common.Sort;
 
 /** Derived sasaran through spm-rules ({@link TargetDerivations}, {@link LargestRemainder}), with provenance. */
 @ApplicationScoped
@@ -30,17 +31,26 @@ public class TargetDerivationService {
 
     private final CallerScope scope;
     private final FactInputs inputs;
+    private final TargetService targetService;
+    private final TargetRepository targets;
+    private final PuskesmasRepository registry;
+    private final DataVersionRepository versions;
 
-    public TargetDerivationService(CallerScope scope, FactInputs inputs) {
+    public TargetDerivationService(CallerScope scope, FactInputs inputs, TargetService targetService,
+            TargetRepository targets, PuskesmasRepository registry, DataVersionRepository versions) {
         this.scope = scope;
         this.inputs = inputs;
+        this.targetService = targetService;
+        this.targets = targets;
+        this.registry = registry;
+        this.versions = versions;
     }
 
     @Transactional
     public List<TargetDto> derive(DeriveRequest in) {
         String area = AreaCodes.normalize(in.area());
         AreaAccess.require(scope, area);
-        String kabkota = TargetService.kabkotaOf(area);
+        String kabkota = targetService.kabkotaOf(area);
         List<id.spm.rules.target.Target> derived = switch (in.method()) {
             case PREVALENCE -> List.of(prevalence(area, kabkota, in));
             case TB_FORMULA -> {
@@ -63,12 +73,12 @@ public class TargetDerivationService {
             e.note = t.note();
             e.createdBy = scope.subject();
             if (in.store()) {
-                e.persist();
+                targets.add(e);
             }
             out.add(TargetService.dto(e));
         }
         if (in.store()) {
-            DataVersions.bump(Target.getEntityManager(), kabkota, in.year());
+            versions.bump(kabkota, in.year());
         }
         return out;
     }
@@ -80,9 +90,7 @@ public class TargetDerivationService {
             p = rules(service, in.prevalence().rate(), in.prevalence().ageBand(), in.prevalence().year(),
                     in.prevalence().source());
         } else {
-            Prevalence stored = Prevalence.<Prevalence> find("serviceCode = ?1 and (areaCode = ?2 or areaCode = ?3)",
-                    Sort.by("areaCode", Sort.Direction.Descending).and("year", Sort.Direction.Descending),
-                    service.code(), kabkota, "0").firstResult();
+            Prevalence stored = targets.prevalence(service.code(), kabkota).orElse(null);
             if (stored == null) {
                 throw ApiException.badRequest("PREVALENCE_MISSING", "No prevalence stored for " + service.code()
                         + "; send one in the request.");
@@ -98,15 +106,12 @@ public class TargetDerivationService {
 
     private List<id.spm.rules.target.Target> split(String area, DeriveRequest in) {
         SpmService service = service(in);
-        Target own = Target.<Target> find("areaCode = ?1 and year = ?2 and serviceCode = ?3",
-                Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending), area,
-                (short) in.year(), service.code()).firstResult();
+        Target own = targets.latest(area, in.year(), service.code()).orElse(null);
         if (own == null) {
             throw ApiException.badRequest("TARGET_MISSING", area + " has no sasaran of " + service.code() + " in "
                     + in.year() + " to split.");
         }
-        List<Puskesmas> under = Puskesmas.<Puskesmas> list("kecamatanCode = ?1 or kecamatanCode like ?2",
-                Sort.by("code"), area, area + ".%");
+        List<Puskesmas> under = registry.under(area);
         if (under.isEmpty() || under.stream().anyMatch(p -> p.population == null)
                 || under.stream().allMatch(p -> p.population == 0)) {
             throw ApiException.badRequest("POPULATION_MISSING",

@@ -6,25 +6,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import id.spm.api.area.AreaCodes;
-import id.spm.api.entity.Puskesmas;
-import id.spm.api.entity.Region;
 import id.spm.api.entity.Target;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.TargetDto;
-import id.spm.api.repository.DataVersions;
+import id.spm.api.repository.DataVersionRepository;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
+import id.spm.api.repository.TargetRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.SpmService;
-import io.quarkus.panache.common.Sort;
 
 /** Sasaran: set (each figure kept with its provenance; the latest is in force) and list. */
 @ApplicationScoped
 public class TargetService {
 
     private final CallerScope scope;
+    private final TargetRepository targets;
+    private final PuskesmasRepository registry;
+    private final RegionRepository regions;
+    private final DataVersionRepository versions;
 
-    public TargetService(CallerScope scope) {
+    public TargetService(CallerScope scope, TargetRepository targets, PuskesmasRepository registry,
+            RegionRepository regions, DataVersionRepository versions) {
         this.scope = scope;
+        this.targets = targets;
+        this.registry = registry;
+        this.regions = regions;
+        this.versions = versions;
     }
 
     @Transactional
@@ -42,8 +51,8 @@ public class TargetService {
         t.source = in.source();
         t.note = in.note();
         t.createdBy = scope.subject();
-        t.persist();
-        DataVersions.bump(Target.getEntityManager(), kabkota, in.year());
+        targets.add(t);
+        versions.bump(kabkota, in.year());
         return dto(t);
     }
 
@@ -51,31 +60,22 @@ public class TargetService {
     public List<TargetDto> list(String rawArea, int year, String serviceCode) {
         String area = AreaCodes.normalize(rawArea);
         AreaAccess.require(scope, area);
-        String q = "year = ?1 and (areaCode = ?2 or areaCode like ?3)";
-        List<Target> rows = serviceCode == null || serviceCode.isBlank()
-                ? Target.list(q, Sort.by("areaCode").and("serviceCode").and("createdAt", Sort.Direction.Descending)
-                        .and("id", Sort.Direction.Descending), (short) year, area, area + ".%")
-                : Target.list(q + " and serviceCode = ?4",
-                        Sort.by("areaCode").and("createdAt", Sort.Direction.Descending).and("id",
-                                Sort.Direction.Descending),
-                        (short) year, area, area + ".%", service(serviceCode).code());
+        List<Target> rows = targets.under(area, year,
+                serviceCode == null || serviceCode.isBlank() ? null : service(serviceCode).code());
         return rows.stream().filter(t -> scope.covers(t.areaCode)).map(TargetService::dto).toList();
     }
 
     /** The kab/kota of a district, kecamatan or Puskesmas code; 404 when unknown. */
-    public static String kabkotaOf(String area) {
+    public String kabkotaOf(String area) {
         if (AreaCodes.isPuskesmas(area)) {
-            Puskesmas p = Puskesmas.findById(area);
-            if (p == null) {
-                throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + ".");
-            }
-            return p.kabkotaCode;
+            return registry.find(area).map(p -> p.kabkotaCode).orElseThrow(
+                    () -> ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + "."));
         }
         if (area.equals(AreaCodes.NATIONAL) || AreaCodes.level(area) < 2) {
             throw ApiException.badRequest("NOT_A_DISTRICT_AREA",
                     area + " is not within one kab/kota; sasaran are set per district, kecamatan or Puskesmas.");
         }
-        if (Region.findById(area) == null) {
+        if (!regions.exists(area)) {
             throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + area + ".");
         }
         return AreaCodes.kabkota(area);

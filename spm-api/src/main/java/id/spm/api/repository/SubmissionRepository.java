@@ -1,0 +1,27 @@
+package id.spm.api.repository;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.spm.api.entity.Submission;
+
+/** Frozen submissions ({@code submission}): one per district and period, never replaced. */
+@ApplicationScoped
+public class SubmissionRepository {
+
+    public boolean exists(String kabkota, int year, int quarter) {
+        return Submission.count("kabkotaCode = ?1 and year = ?2 and quarter = ?3", kabkota, (short) year,
+                (short) quarter) > 0;
+    }
+
+    public Optional<Submission> find(String kabkota, int year, int quarter) {
+        return Submission.<Submission> find("kabkotaCode = ?1 and year = ?2 and quarter = ?3", kabkota, (short) year,
+                (short) quarter).firstResultOptional();
+    }
+
+    /** Inserts in the caller's transaction and flushes, so a second submission fails here (unique key). */
+    public void add(Submission s) {
+        s.persistAndFlush();
+    }
+}
