@@ -1,6 +1,5 @@
 package id.spm.api.arch;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -67,25 +64,13 @@ class LayeringTest {
                 .check(classes);
     }
 
-    /**
-     * Classes that still hold SQL while it moves into {@code repository} (issue 9, the importer's part): the import
-     * pipeline, the Puskesmas placement rule and the person-access audit. Remove an entry when its SQL has moved.
-     */
-    static final String[] NOT_YET_MOVED = { "id.spm.api.imports..", "id.spm.api.area.PuskesmasPlacement",
-            "id.spm.api.security.PersonAccessAudit" };
-
-    static final DescribedPredicate<JavaClass> NOT_YET_MOVED_CLASSES = resideInAnyPackage(NOT_YET_MOVED[0])
-            .or(nameMatching("id\\.spm\\.api\\.area\\.PuskesmasPlacement(\\$.*)?"))
-            .or(nameMatching("id\\.spm\\.api\\.security\\.PersonAccessAudit(\\$.*)?"))
-            .as("not yet moved " + Arrays.toString(NOT_YET_MOVED));
-
     /** Outside the storage layer (and config), classes neither run SQL nor query through JPA or Panache. */
     @Test
     void persistenceOnlyInRepositories() {
         String panacheMethods = Arrays.stream(PanacheEntityBase.class.getDeclaredMethods()).map(Method::getName)
                 .distinct().collect(Collectors.joining("|"));
         noClasses().that().resideOutsideOfPackages("id.spm.api.repository..", "id.spm.api.entity..",
-                "id.spm.api.config..").and(not(NOT_YET_MOVED_CLASSES))
+                "id.spm.api.config..")
                 .should().dependOnClassesThat(assignableTo(Statement.class).or(assignableTo(ResultSet.class))
                         .or(resideInAnyPackage("org.postgresql.copy..")).or(assignableTo(PGConnection.class))
                         .as("JDBC statements, result sets or COPY"))
