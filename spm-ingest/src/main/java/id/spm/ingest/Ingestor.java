@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import id.spm.ingest.header.Binding;
+import id.spm.ingest.header.HeaderMatch;
 import id.spm.ingest.key.PersonKeys;
 import id.spm.ingest.layout.ColumnSpec;
 import id.spm.ingest.layout.ColumnType;
@@ -335,11 +337,11 @@ public final class Ingestor {
         }
 
         private void process(SheetRow row, Binding b, RowMapper mapper) {
-            Object[] values = new Object[b.specs.length];
+            Object[] values = new Object[b.size()];
             List<CellError> rowErrors = null;
-            for (int i = 0; i < b.specs.length; i++) {
-                ColumnSpec spec = b.specs[i];
-                int col = b.columns[i];
+            for (int i = 0; i < b.size(); i++) {
+                ColumnSpec spec = b.spec(i);
+                int col = b.column(i);
                 Cell cell = col < 0 ? null : row.cell(col);
                 if (cell == null || cell.isBlank() && cell.kind() != Cell.Kind.FORMULA) {
                     if (spec.titleFallback() && title.puskesmas() != null) {
@@ -364,8 +366,8 @@ public final class Ingestor {
                 Refusal refusal = r.problems().isEmpty() && guard != null ? refusal(r.row()) : null;
                 if (refusal != null) {
                     String field = r.row() instanceof Accepted.PuskesmasRow ? "kecamatan" : outsideField(r.row());
-                    int i = b.index.getOrDefault(field, -1);
-                    Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
+                    int i = b.indexOf(field);
+                    Cell cell = i < 0 || b.column(i) < 0 ? null : row.cell(b.column(i));
                     String code = codeOf(r.row(), field);
                     rowErrors = add(rowErrors,
                             error(refusal.code(), row, b, i, cell == null ? code : cell.text(), refusal.reason()));
@@ -379,8 +381,8 @@ public final class Ingestor {
                     }
                 } else {
                     for (RowMapper.Problem p : r.problems()) {
-                        int i = b.index.getOrDefault(p.field(), -1);
-                        Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
+                        int i = b.indexOf(p.field());
+                        Cell cell = i < 0 || b.column(i) < 0 ? null : row.cell(b.column(i));
                         rowErrors = add(rowErrors, error(p.code(), row, b, i, cell == null ? null : cell.text(),
                                 p.reason()));
                     }
@@ -492,10 +494,10 @@ public final class Ingestor {
             String header = null;
             String value = raw;
             if (i >= 0) {
-                ColumnSpec spec = b.specs[i];
-                int col = b.columns[i];
+                ColumnSpec spec = b.spec(i);
+                int col = b.column(i);
                 letter = col < 0 ? null : Cell.columnLetter(col);
-                header = col < 0 ? spec.header() : b.header.headerText().get(col);
+                header = col < 0 ? spec.header() : b.header().headerText().get(col);
                 if (spec.type() == ColumnType.NIK) {
                     value = CellParser.maskNik(raw);
                 } else if (isPersonName(spec, b)) {
@@ -509,7 +511,7 @@ public final class Ingestor {
         /** A column holding a person's name: its values are cut short in error reports. */
         private boolean isPersonName(ColumnSpec spec, Binding b) {
             return spec.field().equals("name")
-                    && b.header.layout().target() != id.spm.ingest.layout.Target.PUSKESMAS;
+                    && b.header().layout().target() != id.spm.ingest.layout.Target.PUSKESMAS;
         }
 
         private void record(CellError e) {
@@ -534,26 +536,6 @@ public final class Ingestor {
             return new Report(fileName, header.layout().name(), reader.sheetName(), header.row().number(), title,
                     columns, unknown, rowsRead, rowsAccepted, rowsRejected, persons.size(), errorCount, groups,
                     warnings, puskesmasSeen, firstDate, lastDate, years, null);
-        }
-    }
-
-    /** The layout columns in a fixed order with the file column each is read from (-1: absent). */
-    static final class Binding {
-        final HeaderMatch header;
-        final ColumnSpec[] specs;
-        final int[] columns;
-        final Map<String, Integer> index = new LinkedHashMap<>();
-
-        Binding(HeaderMatch header) {
-            this.header = header;
-            List<ColumnSpec> cols = header.layout().columns();
-            specs = cols.toArray(new ColumnSpec[0]);
-            columns = new int[specs.length];
-            for (int i = 0; i < specs.length; i++) {
-                Integer c = header.bound().get(specs[i]);
-                columns[i] = c == null ? -1 : c;
-                index.put(specs[i].field(), i);
-            }
         }
     }
 }

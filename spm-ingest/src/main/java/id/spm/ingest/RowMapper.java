@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import id.spm.ingest.header.Binding;
 import id.spm.ingest.key.PersonKeys;
 import id.spm.ingest.layout.Layout;
 import id.spm.ingest.parse.DateTimeValue;
@@ -71,22 +72,22 @@ final class RowMapper {
     /** Field access over one row's values. */
     private static final class Values {
         final Object[] values;
-        final Ingestor.Binding binding;
+        final Binding binding;
         final List<Problem> problems = new ArrayList<>(1);
 
-        Values(Object[] values, Ingestor.Binding binding) {
+        Values(Object[] values, Binding binding) {
             this.values = values;
             this.binding = binding;
         }
 
         Object get(String field) {
-            Integer i = binding.index.get(field);
-            return i == null ? null : values[i];
+            int i = binding.indexOf(field);
+            return i < 0 ? null : values[i];
         }
 
         boolean present(String field) {
-            Integer i = binding.index.get(field);
-            return i != null && binding.columns[i] >= 0;
+            int i = binding.indexOf(field);
+            return i >= 0 && binding.column(i) >= 0;
         }
 
         String str(String f) {
@@ -144,7 +145,7 @@ final class RowMapper {
         }
     }
 
-    Result map(Object[] values, Ingestor.Binding binding, Accepted.Location location) {
+    Result map(Object[] values, Binding binding, Accepted.Location location) {
         Values v = new Values(values, binding);
         Accepted row;
         try {
