@@ -25,6 +25,7 @@ import id.spm.ingest.layout.Layout;
 import id.spm.ingest.layout.LayoutRegistry;
 import id.spm.ingest.parse.CellParser;
 import id.spm.ingest.parse.CellProblem;
+import id.spm.ingest.parse.ParsedRow;
 import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.parse.Regions;
 import id.spm.ingest.read.Cell;
@@ -221,6 +222,8 @@ public final class Ingestor {
         private long rowsRejected;
         private long errorCount;
         private TitleInfo title = TitleInfo.NONE;
+        /** The values of the row being read, reused from row to row. */
+        private ParsedRow values;
 
         Run(String fileName, SheetReader reader, CellParser parser, LocalDate today, Consumer<Accepted> sink,
                 Progress progress) {
@@ -271,6 +274,7 @@ public final class Ingestor {
                         + String.join(", ", header.duplicates()) + ".");
             }
             RowMapper mapper = new RowMapper(header.layout(), keys, today);
+            values = new ParsedRow(header.layout().columns());
             while ((row = reader.next()) != null) {
                 if (row.isBlank()) {
                     continue;
@@ -337,7 +341,7 @@ public final class Ingestor {
         }
 
         private void process(SheetRow row, Binding b, RowMapper mapper) {
-            Object[] values = new Object[b.size()];
+            values.clear();
             List<CellError> rowErrors = null;
             for (int i = 0; i < b.size(); i++) {
                 ColumnSpec spec = b.spec(i);
@@ -355,7 +359,7 @@ public final class Ingestor {
                     }
                 }
                 try {
-                    values[i] = parser.parse(spec, cell);
+                    parser.parse(spec, cell, values, i);
                 } catch (CellProblem p) {
                     rowErrors = add(rowErrors, error(p.code(), row, b, i, cell.text(), p.reason()));
                 }
