@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 class CheckCommandTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    @BeforeEach
-    void generate() {
+    @BeforeAll
+    static void generate() {
         CliRun.of("generate", "--out", dir.toString(), "--rows", "60", "--bad-share", "0.1", "--layout",
                 "ptm-kunjungan", "--layout", "puskesmas", "--format", "csv");
     }
