@@ -4,25 +4,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import id.spm.ingest.header.Binding;
+import id.spm.ingest.header.HeaderMatch;
+import id.spm.ingest.header.HeaderSearch;
 import id.spm.ingest.key.PersonKeys;
 import id.spm.ingest.layout.ColumnSpec;
 import id.spm.ingest.layout.ColumnType;
 import id.spm.ingest.layout.Layout;
 import id.spm.ingest.layout.LayoutRegistry;
+import id.spm.ingest.layout.Target;
 import id.spm.ingest.parse.CellParser;
 import id.spm.ingest.parse.CellProblem;
+import id.spm.ingest.parse.ParsedRow;
 import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.parse.Regions;
 import id.spm.ingest.read.Cell;
@@ -36,7 +36,7 @@ import id.spm.ingest.read.SheetRow;
 import id.spm.ingest.read.XlsxSheetReader;
 import id.spm.ingest.report.CellError;
 import id.spm.ingest.report.ErrorCode;
-import id.spm.ingest.report.ErrorGroup;
+import id.spm.ingest.report.ErrorTally;
 import id.spm.ingest.report.LongSet;
 import id.spm.ingest.report.Redaction;
 import id.spm.ingest.report.Report;
@@ -54,10 +54,7 @@ import id.spm.ingest.report.TitleInfo;
 public final class Ingestor {
 
     /** Rows examined for the header: real exports put a handful of title rows above it. */
-    public static final int HEADER_SEARCH_ROWS = 50;
-    private static final Pattern PUSKESMAS_CODE = Pattern.compile("\\bP\\d{10}\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    public static final int HEADER_SEARCH_ROWS = HeaderSearch.ROWS;
 
     private final LayoutRegistry layouts;
     private final Regions regions;
@@ -197,7 +194,7 @@ public final class Ingestor {
         return String.join(", ", names);
     }
 
-    /** The state of one read. */
+    /** The state of one read: rows after the header to the sink, errors to the tally, then the report. */
     private final class Run {
         private final String fileName;
         private final SheetReader reader;
@@ -205,20 +202,17 @@ public final class Ingestor {
         private final LocalDate today;
         private final Consumer<Accepted> sink;
         private final Progress progress;
-        private final Map<ErrorCode, List<CellError>> errors = new EnumMap<>(ErrorCode.class);
-        private final Map<ErrorCode, Long> errorCounts = new EnumMap<>(ErrorCode.class);
+        private final ErrorTally errors = new ErrorTally(limits.maxErrorsPerCode());
         private final List<String> warnings = new ArrayList<>();
-        private final LongSet persons = new LongSet();
+        private final FileTally tally = new FileTally();
         private final LongSet keysSeen = new LongSet();
-        private final SortedSet<String> puskesmasSeen = new TreeSet<>();
-        private final SortedSet<Integer> years = new TreeSet<>();
-        private LocalDate firstDate;
-        private LocalDate lastDate;
+        private final AreaCheck areas = guard == null ? null : new AreaCheck(guard::covers);
         private long rowsRead;
         private long rowsAccepted;
         private long rowsRejected;
-        private long errorCount;
         private TitleInfo title = TitleInfo.NONE;
+        /** The values of the row being read, reused from row to row. */
+        private ParsedRow values;
 
         Run(String fileName, SheetReader reader, CellParser parser, LocalDate today, Consumer<Accepted> sink,
                 Progress progress) {
@@ -231,35 +225,11 @@ public final class Ingestor {
         }
 
         Report execute(Layout claimed) throws IOException {
-            List<SheetRow> above = new ArrayList<>();
-            HeaderMatch header = null;
-            HeaderMatch closest = null;
-            SheetRow row;
-            while (header == null && above.size() < HEADER_SEARCH_ROWS && (row = reader.next()) != null) {
-                if (row.isBlank()) {
-                    continue;
-                }
-                TitleInfo t = titleOf(above);
-                List<Layout> candidates = claimed != null ? List.of(claimed) : new ArrayList<>(layouts.all());
-                for (Layout l : candidates) {
-                    HeaderMatch m = HeaderMatch.of(l, row, t.puskesmas() != null);
-                    if (m.fits() && (header == null || m.score() > header.score())) {
-                        header = m;
-                    }
-                    if (closest == null || m.score() - m.missing().size() > closest.score() - closest.missing().size()) {
-                        closest = m;
-                    }
-                }
-                if (header == null) {
-                    above.add(row);
-                } else {
-                    title = t;
-                }
-            }
-            if (header == null) {
-                throw noHeader(claimed, closest);
-            }
-            if (header.layout().target() == id.spm.ingest.layout.Target.PUSKESMAS) {
+            HeaderSearch.Found found = HeaderSearch.find(reader,
+                    claimed != null ? List.of(claimed) : new ArrayList<>(layouts.all()), claimed);
+            HeaderMatch header = found.header();
+            title = found.title();
+            if (header.layout().target() == Target.PUSKESMAS) {
                 // The registry layout registers Puskesmas: its codes are new by nature.
                 parser = parser.withPuskesmas(PuskesmasRegistry.unchecked());
             }
@@ -269,6 +239,8 @@ public final class Ingestor {
                         + String.join(", ", header.duplicates()) + ".");
             }
             RowMapper mapper = new RowMapper(header.layout(), keys, today);
+            values = new ParsedRow(header.layout().columns());
+            SheetRow row;
             while ((row = reader.next()) != null) {
                 if (row.isBlank()) {
                     continue;
@@ -283,63 +255,54 @@ public final class Ingestor {
             return report(header);
         }
 
-        private FileRefusedException noHeader(Layout claimed, HeaderMatch closest) {
-            String hint = closest == null ? ""
-                    : " The closest is layout '" + closest.layout().name() + "' (row " + closest.row().number()
-                            + "), missing: " + String.join(", ", closest.missing()) + ".";
-            if (claimed != null) {
-                return new FileRefusedException(Code.LAYOUT_MISMATCH, "No row in the first " + HEADER_SEARCH_ROWS
-                        + " is the header of layout '" + claimed.name() + "'." + hint);
-            }
-            return new FileRefusedException(Code.NO_HEADER,
-                    "No row in the first " + HEADER_SEARCH_ROWS + " matches the header of a known layout." + hint);
-        }
-
-        private TitleInfo titleOf(List<SheetRow> rows) {
-            String pkm = null;
-            Integer year = null;
-            Integer month = null;
-            for (SheetRow r : rows) {
-                for (Cell c : r.cells()) {
-                    String s = c.text();
-                    if (pkm == null) {
-                        Matcher m = PUSKESMAS_CODE.matcher(s);
-                        if (m.find()) {
-                            pkm = m.group();
-                        }
+        private void process(SheetRow row, Binding b, RowMapper mapper) {
+            List<CellError> rowErrors = parse(row, b);
+            Accepted accepted = null;
+            if (rowErrors == null) {
+                RowMapper.Result r = mapper.map(values, b, new Accepted.Location(reader.sheetName(), row.number()));
+                Refusal refusal = r.problems().isEmpty() && areas != null ? refusal(r.row()) : null;
+                if (refusal != null) {
+                    String field = areas.fieldOf(r.row());
+                    int i = b.indexOf(field);
+                    Cell cell = i < 0 || b.column(i) < 0 ? null : row.cell(b.column(i));
+                    String code = areas.codeOf(r.row(), field);
+                    rowErrors = add(rowErrors,
+                            error(refusal.code(), row, b, i, cell == null ? code : cell.text(), refusal.reason()));
+                } else if (r.problems().isEmpty()) {
+                    accepted = r.row();
+                    if (!keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
+                        // The natural key of an event row holds dates and codes, never the NIK.
+                        rowErrors = add(rowErrors, new CellError(ErrorCode.DUPLICATE_ROW, reader.sheetName(),
+                                row.number(), null, null, null, "The same record (" + accepted.naturalKey()
+                                        + ") appears earlier in the file; remove one of the two."));
+                        accepted = null;
                     }
-                    if (year == null) {
-                        Matcher m = YEAR.matcher(s);
-                        if (m.find()) {
-                            year = Integer.valueOf(m.group(1));
-                        }
-                    }
-                    if (month == null) {
-                        Matcher m = WORD.matcher(s);
-                        while (m.find()) {
-                            int mo = CellParser.month(m.group());
-                            // Short forms like "mar" or "des" are too ambiguous in free title text.
-                            if (mo > 0 && m.group().length() >= 3 && isMonthWord(m.group())) {
-                                month = mo;
-                                break;
-                            }
-                        }
+                } else {
+                    for (RowMapper.Problem p : r.problems()) {
+                        int i = b.indexOf(p.field());
+                        Cell cell = i < 0 || b.column(i) < 0 ? null : row.cell(b.column(i));
+                        rowErrors = add(rowErrors, error(p.code(), row, b, i, cell == null ? null : cell.text(),
+                                p.reason()));
                     }
                 }
             }
-            return new TitleInfo(pkm, year, month);
+            if (rowErrors != null) {
+                rowsRejected++;
+                rowErrors.forEach(errors::add);
+                return;
+            }
+            rowsAccepted++;
+            tally.add(accepted);
+            sink.accept(accepted);
         }
 
-        private boolean isMonthWord(String w) {
-            return w.length() > 4 || w.equalsIgnoreCase("mei") || w.equalsIgnoreCase("juni") || w.equalsIgnoreCase("juli");
-        }
-
-        private void process(SheetRow row, Binding b, RowMapper mapper) {
-            Object[] values = new Object[b.specs.length];
+        /** Parses the row's cells into {@link #values}; the cells' errors, or {@code null}. */
+        private List<CellError> parse(SheetRow row, Binding b) {
+            values.clear();
             List<CellError> rowErrors = null;
-            for (int i = 0; i < b.specs.length; i++) {
-                ColumnSpec spec = b.specs[i];
-                int col = b.columns[i];
+            for (int i = 0; i < b.size(); i++) {
+                ColumnSpec spec = b.spec(i);
+                int col = b.column(i);
                 Cell cell = col < 0 ? null : row.cell(col);
                 if (cell == null || cell.isBlank() && cell.kind() != Cell.Kind.FORMULA) {
                     if (spec.titleFallback() && title.puskesmas() != null) {
@@ -353,49 +316,12 @@ public final class Ingestor {
                     }
                 }
                 try {
-                    values[i] = parser.parse(spec, cell);
+                    parser.parse(spec, cell, values, i);
                 } catch (CellProblem p) {
                     rowErrors = add(rowErrors, error(p.code(), row, b, i, cell.text(), p.reason()));
                 }
             }
-            Accepted accepted = null;
-            if (rowErrors == null) {
-                RowMapper.Result r = mapper.map(values, b, new Accepted.Location(reader.sheetName(), row.number()));
-                Refusal refusal = r.problems().isEmpty() && guard != null ? refusal(r.row()) : null;
-                if (refusal != null) {
-                    String field = r.row() instanceof Accepted.PuskesmasRow ? "kecamatan" : outsideField(r.row());
-                    int i = b.index.getOrDefault(field, -1);
-                    Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
-                    String code = codeOf(r.row(), field);
-                    rowErrors = add(rowErrors,
-                            error(refusal.code(), row, b, i, cell == null ? code : cell.text(), refusal.reason()));
-                } else if (r.problems().isEmpty()) {
-                    accepted = r.row();
-                    if (!keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
-                        rowErrors = add(rowErrors, new CellError(ErrorCode.DUPLICATE_ROW, reader.sheetName(),
-                                row.number(), null, null, null, "The same record (" + describe(accepted)
-                                        + ") appears earlier in the file; remove one of the two."));
-                        accepted = null;
-                    }
-                } else {
-                    for (RowMapper.Problem p : r.problems()) {
-                        int i = b.index.getOrDefault(p.field(), -1);
-                        Cell cell = i < 0 || b.columns[i] < 0 ? null : row.cell(b.columns[i]);
-                        rowErrors = add(rowErrors, error(p.code(), row, b, i, cell == null ? null : cell.text(),
-                                p.reason()));
-                    }
-                }
-            }
-            if (rowErrors != null) {
-                rowsRejected++;
-                for (CellError e : rowErrors) {
-                    record(e);
-                }
-                return;
-            }
-            rowsAccepted++;
-            track(accepted);
-            sink.accept(accepted);
+            return rowErrors;
         }
 
         /** Why the guard refuses a row, or {@code null}. */
@@ -403,43 +329,10 @@ public final class Ingestor {
             if (a instanceof Accepted.PuskesmasRow p) {
                 return guard.placementRefusal(p.info().code(), p.info().kecamatanCode());
             }
-            String field = outsideField(a);
+            String field = areas.outsideField(a);
             return field == null ? null
-                    : new Refusal(ErrorCode.AREA_NOT_COVERED, codeOf(a, field)
+                    : new Refusal(ErrorCode.AREA_NOT_COVERED, areas.codeOf(a, field)
                             + " is outside the areas of your token; ask for an importer token of that area.");
-        }
-
-        /** The layout field whose code lies outside the importer's areas, or {@code null}. */
-        private String outsideField(Accepted a) {
-            if (a instanceof Accepted.EventRow e) {
-                return guard.covers(e.event().puskesmas()) ? null : "puskesmas";
-            } else if (a instanceof Accepted.CountRow c) {
-                return guard.covers(c.count().puskesmas()) ? null : "puskesmas";
-            } else if (a instanceof Accepted.TargetRow t) {
-                return guard.covers(t.areaCode()) ? null : "area";
-            } else if (a instanceof Accepted.PopulationRow p) {
-                return guard.covers(p.areaCode()) ? null : "area";
-            } else if (a instanceof Accepted.QualityRow q) {
-                return guard.covers(q.areaCode()) ? null : "area";
-            }
-            return null;
-        }
-
-        private String codeOf(Accepted a, String field) {
-            if (a instanceof Accepted.EventRow e) {
-                return e.event().puskesmas();
-            } else if (a instanceof Accepted.CountRow c) {
-                return c.count().puskesmas();
-            } else if (a instanceof Accepted.TargetRow t) {
-                return t.areaCode();
-            } else if (a instanceof Accepted.PopulationRow p) {
-                return p.areaCode();
-            } else if (a instanceof Accepted.QualityRow q) {
-                return q.areaCode();
-            } else if (a instanceof Accepted.PuskesmasRow p) {
-                return p.info().kecamatanCode();
-            }
-            return field;
         }
 
         private String dedupKey(Accepted a) {
@@ -448,37 +341,6 @@ public final class Ingestor {
                 return e.person().id() + "|" + e.event().puskesmas() + "|" + a.naturalKey();
             }
             return a.naturalKey();
-        }
-
-        private String describe(Accepted a) {
-            // The natural key of an event row holds dates and codes, never the NIK.
-            return a.naturalKey();
-        }
-
-        private void track(Accepted a) {
-            if (a instanceof Accepted.EventRow e) {
-                persons.add(Long.parseUnsignedLong(e.person().id().substring(0, 16), 16));
-                puskesmasSeen.add(e.event().puskesmas());
-                LocalDate d = e.event().date();
-                if (firstDate == null || d.isBefore(firstDate)) {
-                    firstDate = d;
-                }
-                if (lastDate == null || d.isAfter(lastDate)) {
-                    lastDate = d;
-                }
-                years.add(d.getYear());
-            } else if (a instanceof Accepted.CountRow c) {
-                puskesmasSeen.add(c.count().puskesmas());
-                years.add(c.count().year());
-            } else if (a instanceof Accepted.TargetRow t) {
-                years.add(t.year());
-            } else if (a instanceof Accepted.PopulationRow p) {
-                years.add(p.year());
-            } else if (a instanceof Accepted.QualityRow q) {
-                years.add(q.year());
-            } else if (a instanceof Accepted.PuskesmasRow p) {
-                puskesmasSeen.add(p.info().code());
-            }
         }
 
         private List<CellError> add(List<CellError> list, CellError e) {
@@ -492,10 +354,10 @@ public final class Ingestor {
             String header = null;
             String value = raw;
             if (i >= 0) {
-                ColumnSpec spec = b.specs[i];
-                int col = b.columns[i];
+                ColumnSpec spec = b.spec(i);
+                int col = b.column(i);
                 letter = col < 0 ? null : Cell.columnLetter(col);
-                header = col < 0 ? spec.header() : b.header.headerText().get(col);
+                header = col < 0 ? spec.header() : b.header().headerText().get(col);
                 if (spec.type() == ColumnType.NIK) {
                     value = CellParser.maskNik(raw);
                 } else if (isPersonName(spec, b)) {
@@ -508,22 +370,10 @@ public final class Ingestor {
 
         /** A column holding a person's name: its values are cut short in error reports. */
         private boolean isPersonName(ColumnSpec spec, Binding b) {
-            return spec.field().equals("name")
-                    && b.header.layout().target() != id.spm.ingest.layout.Target.PUSKESMAS;
-        }
-
-        private void record(CellError e) {
-            errorCount++;
-            errorCounts.merge(e.code(), 1L, Long::sum);
-            List<CellError> l = errors.computeIfAbsent(e.code(), k -> new ArrayList<>());
-            if (l.size() < limits.maxErrorsPerCode()) {
-                l.add(e);
-            }
+            return spec.field().equals("name") && b.header().layout().target() != Target.PUSKESMAS;
         }
 
         private Report report(HeaderMatch header) {
-            List<ErrorGroup> groups = new ArrayList<>();
-            errors.forEach((code, list) -> groups.add(new ErrorGroup(code, code.title(), errorCounts.get(code), list)));
             Map<String, String> columns = new LinkedHashMap<>();
             new TreeMap<>(header.headerText()).forEach((col, text) -> columns.put(Cell.columnLetter(col), text));
             List<String> unknown = header.unknown();
@@ -532,28 +382,8 @@ public final class Ingestor {
                         + "' were ignored.");
             }
             return new Report(fileName, header.layout().name(), reader.sheetName(), header.row().number(), title,
-                    columns, unknown, rowsRead, rowsAccepted, rowsRejected, persons.size(), errorCount, groups,
-                    warnings, puskesmasSeen, firstDate, lastDate, years, null);
-        }
-    }
-
-    /** The layout columns in a fixed order with the file column each is read from (-1: absent). */
-    static final class Binding {
-        final HeaderMatch header;
-        final ColumnSpec[] specs;
-        final int[] columns;
-        final Map<String, Integer> index = new LinkedHashMap<>();
-
-        Binding(HeaderMatch header) {
-            this.header = header;
-            List<ColumnSpec> cols = header.layout().columns();
-            specs = cols.toArray(new ColumnSpec[0]);
-            columns = new int[specs.length];
-            for (int i = 0; i < specs.length; i++) {
-                Integer c = header.bound().get(specs[i]);
-                columns[i] = c == null ? -1 : c;
-                index.put(specs[i].field(), i);
-            }
+                    columns, unknown, rowsRead, rowsAccepted, rowsRejected, tally.persons.size(), errors.total(),
+                    errors.groups(), warnings, tally.puskesmas, tally.firstDate, tally.lastDate, tally.years, null);
         }
     }
 }

@@ -9,9 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import id.spm.ingest.header.Binding;
 import id.spm.ingest.key.PersonKeys;
 import id.spm.ingest.layout.Layout;
 import id.spm.ingest.parse.DateTimeValue;
+import id.spm.ingest.parse.ParsedRow;
 import id.spm.ingest.report.ErrorCode;
 import id.spm.rules.SpmService;
 import id.spm.rules.model.AncVisit;
@@ -70,53 +72,62 @@ final class RowMapper {
 
     /** Field access over one row's values. */
     private static final class Values {
-        final Object[] values;
-        final Ingestor.Binding binding;
+        final ParsedRow values;
+        final Binding binding;
         final List<Problem> problems = new ArrayList<>(1);
 
-        Values(Object[] values, Ingestor.Binding binding) {
+        Values(ParsedRow values, Binding binding) {
             this.values = values;
             this.binding = binding;
         }
 
-        Object get(String field) {
-            Integer i = binding.index.get(field);
-            return i == null ? null : values[i];
+        /** The index of a field with a value, or -1. */
+        private int at(String field) {
+            int i = binding.indexOf(field);
+            return i >= 0 && values.has(i) ? i : -1;
         }
 
         boolean present(String field) {
-            Integer i = binding.index.get(field);
-            return i != null && binding.columns[i] >= 0;
+            int i = binding.indexOf(field);
+            return i >= 0 && binding.column(i) >= 0;
         }
 
         String str(String f) {
-            return (String) get(f);
+            int i = at(f);
+            return i < 0 ? null : values.text(i);
         }
 
         LocalDate date(String f) {
-            Object v = get(f);
-            return v instanceof DateTimeValue dt ? dt.date() : (LocalDate) v;
+            DateTimeValue v = dateTime(f);
+            return v == null ? null : v.date();
         }
 
         DateTimeValue dateTime(String f) {
-            Object v = get(f);
-            return v instanceof LocalDate d ? new DateTimeValue(d, null) : (DateTimeValue) v;
+            int i = at(f);
+            return i < 0 ? null : values.dateTime(i);
+        }
+
+        LocalTime time(String f) {
+            int i = at(f);
+            return i < 0 ? null : values.time(i);
         }
 
         boolean yes(String f) {
-            return Boolean.TRUE.equals(get(f));
+            int i = at(f);
+            return i >= 0 && values.yes(i);
         }
 
         Boolean bool(String f) {
-            return (Boolean) get(f);
+            int i = at(f);
+            return i < 0 ? null : values.yes(i);
         }
 
         Integer integer(String f) {
-            Object v = get(f);
+            Long v = wholeOrNull(f);
             if (v == null) {
                 return null;
             }
-            long l = (Long) v;
+            long l = v;
             return l > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) l;
         }
 
@@ -126,12 +137,33 @@ final class RowMapper {
         }
 
         long along(String f) {
-            Object v = get(f);
-            return v == null ? 0 : (Long) v;
+            int i = at(f);
+            return i < 0 ? 0 : values.whole(i);
+        }
+
+        Long wholeOrNull(String f) {
+            int i = at(f);
+            return i < 0 ? null : values.whole(i);
         }
 
         BigDecimal decimal(String f) {
-            return (BigDecimal) get(f);
+            int i = at(f);
+            return i < 0 ? null : values.decimal(i);
+        }
+
+        Sex sex(String f) {
+            int i = at(f);
+            return i < 0 ? null : values.sex(i);
+        }
+
+        SpmService service(String f) {
+            int i = at(f);
+            return i < 0 ? null : values.service(i);
+        }
+
+        List<String> regions(String f) {
+            int i = at(f);
+            return i < 0 ? null : values.regions(i);
         }
 
         <E extends Enum<E>> E enumOf(String f, Class<E> type) {
@@ -144,7 +176,7 @@ final class RowMapper {
         }
     }
 
-    Result map(Object[] values, Ingestor.Binding binding, Accepted.Location location) {
+    Result map(ParsedRow values, Binding binding, Accepted.Location location) {
         Values v = new Values(values, binding);
         Accepted row;
         try {
@@ -182,8 +214,8 @@ final class RowMapper {
             v.problem("birthDate", ErrorCode.BIRTH_AFTER_EVENT,
                     "The birth date " + birth + " is after the " + eventField + " " + eventDate + ".");
         }
-        Object sex = v.get("sex");
-        return new Person(keys.ofNik(v.str("nik")), birth, sex == null ? sexDefault : (Sex) sex, v.str("desa"),
+        Sex sex = v.sex("sex");
+        return new Person(keys.ofNik(v.str("nik")), birth, sex == null ? sexDefault : sex, v.str("desa"),
                 v.str("puskesmas"));
     }
 
@@ -264,8 +296,8 @@ final class RowMapper {
                 care.add(c);
             }
         }
-        LocalTime birthTime = (LocalTime) v.get("birthTime");
-        Person p = new Person(id, birth, (Sex) v.get("sex"), v.str("desa"), v.str("puskesmas"));
+        LocalTime birthTime = v.time("birthTime");
+        Person p = new Person(id, birth, v.sex("sex"), v.str("desa"), v.str("puskesmas"));
         Newborn e = new Newborn(birth, birthTime, v.str("puskesmas"),
                 motherNik == null ? null : keys.ofNik(motherNik), v.integer("birthWeight"),
                 Boolean.parseBoolean(v.str("liveBorn")), care, kn1 == null ? null : kn1.date(),
@@ -369,9 +401,8 @@ final class RowMapper {
     }
 
     private Accepted puskesmas(Values v, Accepted.Location loc) {
-        @SuppressWarnings("unchecked")
-        List<String> desa = (List<String>) v.get("desaCodes");
-        Long population = (Long) v.get("population");
+        List<String> desa = v.regions("desaCodes");
+        Long population = v.wholeOrNull("population");
         PuskesmasInfo info = new PuskesmasInfo(v.str("code"), v.str("name"), v.str("kecamatan"),
                 desa == null ? Set.of() : new LinkedHashSet<>(desa), population);
         return new Accepted.PuskesmasRow(layout.name(), loc, info);
@@ -385,14 +416,14 @@ final class RowMapper {
                     "The month " + year + "-" + month + " lies after the day of import (" + today + ").");
             return null;
         }
-        Object nc = v.get("nonCompliant");
-        MonthlyCount c = new MonthlyCount(v.str("puskesmas"), year, month, (SpmService) v.get("service"),
-                v.along("compliant"), nc == null ? null : (Long) nc);
+        Long nc = v.wholeOrNull("nonCompliant");
+        MonthlyCount c = new MonthlyCount(v.str("puskesmas"), year, month, v.service("service"),
+                v.along("compliant"), nc);
         return new Accepted.CountRow(layout.name(), loc, c);
     }
 
     private Accepted target(Values v, Accepted.Location loc) {
-        return new Accepted.TargetRow(layout.name(), loc, v.str("area"), v.count("year"), (SpmService) v.get("service"),
+        return new Accepted.TargetRow(layout.name(), loc, v.str("area"), v.count("year"), v.service("service"),
                 v.along("amount"), v.str("source"), v.str("note"));
     }
 
@@ -403,7 +434,7 @@ final class RowMapper {
 
     private Accepted quality(Values v, Accepted.Location loc) {
         return new Accepted.QualityRow(layout.name(), loc, v.str("area"), v.count("year"), v.integer("quarter"),
-                (SpmService) v.get("service"), v.str("kind"), v.str("item"), v.str("unit"), v.decimal("need"),
+                v.service("service"), v.str("kind"), v.str("item"), v.str("unit"), v.decimal("need"),
                 v.decimal("stock"), v.decimal("unitPrice"));
     }
 }

@@ -18,6 +18,9 @@ import id.spm.ingest.read.Cell;
 import id.spm.ingest.report.ErrorCode;
 import id.spm.rules.model.Sex;
 
+// Most rows go through the boxed parse(column, cell) that callers outside the module still use; it
+// delegates to the typed methods, which the last tests call directly, with the row the reader fills.
+@SuppressWarnings("deprecation")
 class CellParserTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
@@ -180,5 +183,40 @@ class CellParserTest {
                 .isInstanceOfSatisfying(CellProblem.class,
                         p -> assertThat(p.code()).isEqualTo(ErrorCode.CELL_ERROR_VALUE));
         assertThat(text(ColumnType.ENUM, "lahir  hidup")).isEqualTo("LIVE_BIRTH");
+    }
+
+    @org.junit.jupiter.api.Test
+    void typedMethodsReturnTheirColumnsType() {
+        assertThat(parser.dateTime(col(ColumnType.DATE), new Cell(0, "05/08/2025 14:30", Cell.Kind.TEXT)))
+                .isEqualTo(new DateTimeValue(LocalDate.of(2025, 8, 5), null));
+        assertThat(parser.dateTime(col(ColumnType.DATETIME), new Cell(0, "05/08/2025 14:30", Cell.Kind.TEXT)))
+                .isEqualTo(new DateTimeValue(LocalDate.of(2025, 8, 5), LocalTime.of(14, 30)));
+        assertThat(parser.whole(col(ColumnType.INTEGER), new Cell(0, "3000000000", Cell.Kind.TEXT))).isEqualTo(3_000_000_000L);
+        assertThat(parser.yesNo(col(ColumnType.YESNO), new Cell(0, "Sudah", Cell.Kind.TEXT))).isTrue();
+        assertThat(parser.text(col(ColumnType.NIK), new Cell(0, "'3273110101900001", Cell.Kind.TEXT)))
+                .isEqualTo("3273110101900001");
+        assertThatThrownBy(() -> parser.text(col(ColumnType.DATE), new Cell(0, "05/08/2025", Cell.Kind.TEXT)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRowHoldsEachValueByItsKindAndIsClearedForTheNext() {
+        List<ColumnSpec> cols = List.of(col(ColumnType.NIK), col(ColumnType.INTEGER), col(ColumnType.YESNO),
+                col(ColumnType.DATE));
+        ParsedRow row = new ParsedRow(cols);
+        parser.parse(cols.get(0), new Cell(0, "3273110101900001", Cell.Kind.TEXT), row, 0);
+        parser.parse(cols.get(1), new Cell(1, "42", Cell.Kind.NUMBER), row, 1);
+        parser.parse(cols.get(2), new Cell(2, "Tidak", Cell.Kind.TEXT), row, 2);
+        assertThat(row.text(0)).isEqualTo("3273110101900001");
+        assertThat(row.whole(1)).isEqualTo(42);
+        assertThat(row.has(2)).isTrue();
+        assertThat(row.yes(2)).isFalse();
+        assertThat(row.has(3)).isFalse();
+        assertThat(row.dateTime(3)).isNull();
+        assertThatThrownBy(() -> row.decimal(1)).isInstanceOf(IllegalStateException.class);
+        row.clear();
+        assertThat(row.has(0)).isFalse();
+        assertThat(row.text(0)).isNull();
+        assertThat(row.whole(1)).isZero();
     }
 }

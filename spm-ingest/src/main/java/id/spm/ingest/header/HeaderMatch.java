@@ -1,4 +1,4 @@
-package id.spm.ingest;
+package id.spm.ingest.header;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +15,10 @@ import id.spm.ingest.read.SheetRow;
  * How one row reads as the header of one layout: which layout column each file column is, which
  * file columns are unknown, which required columns are missing.
  */
-record HeaderMatch(Layout layout, SheetRow row, Map<ColumnSpec, Integer> bound, Map<Integer, String> headerText,
+public record HeaderMatch(Layout layout, SheetRow row, Map<ColumnSpec, Integer> bound, Map<Integer, String> headerText,
         List<String> unknown, List<String> missing, List<String> duplicates) {
 
-    static HeaderMatch of(Layout layout, SheetRow row, boolean titleHasPuskesmas) {
+    public static HeaderMatch of(Layout layout, SheetRow row, boolean titleHasPuskesmas) {
         Map<String, ColumnSpec> byName = new LinkedHashMap<>();
         for (ColumnSpec c : layout.columns()) {
             for (String n : c.names()) {
@@ -57,11 +57,11 @@ record HeaderMatch(Layout layout, SheetRow row, Map<ColumnSpec, Integer> bound, 
         return new HeaderMatch(layout, row, bound, text, unknown, missing, duplicates);
     }
 
-    boolean fits() {
+    public boolean fits() {
         return missing.isEmpty();
     }
 
-    int score() {
+    public int score() {
         return bound.size();
     }
 }

@@ -19,10 +19,10 @@ import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.report.Report;
 
 /**
- * Bounded memory: surefire runs with {@code -Xmx256m}, and these files hold far more than that as
+ * Bounded memory: failsafe runs these with {@code -Xmx256m}, and these files hold far more than that as
  * objects, so they can only be read by streaming. Correctness is asserted, not timing.
  */
-class LargeFileTest {
+class LargeFileIT {
 
     @TempDir
     Path dir;

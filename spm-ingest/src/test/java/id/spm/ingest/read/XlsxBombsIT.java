@@ -25,7 +25,7 @@ import id.spm.ingest.read.FileRefusedException.Code;
  * with a readable message (not an {@link OutOfMemoryError}), and a zip bomb is refused before it
  * has inflated more than a little. The files are generated here, streamed to a temporary folder.
  */
-class XlsxBombsTest {
+class XlsxBombsIT {
 
     @TempDir
     Path dir;
