@@ -139,7 +139,7 @@ public class PersonDecisionService {
         // The day of import only matters to date columns; the registry only to Puskesmas columns.
         CellParser parser = new CellParser(LocalDate.now(), null, PuskesmasRegistry.unchecked(), false);
         try {
-            return (String) parser.parse(NIK_COLUMN, new Cell(0, raw, Cell.Kind.TEXT));
+            return parser.text(NIK_COLUMN, new Cell(0, raw, Cell.Kind.TEXT));
         } catch (CellProblem e) {
             throw ApiException.badRequest("INVALID_NIK", e.code() == ErrorCode.NIK_NOT_TEXT
                     ? "A NIK has 16 digits; this one is in scientific notation, so digits are lost."
