@@ -1,8 +1,5 @@
 package id.spm.api.area;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import id.spm.api.error.ApiException;
 
 /**
@@ -15,10 +12,6 @@ public final class AreaCodes {
     /** Every area: the national scope of a token. */
     public static final String NATIONAL = "*";
 
-    private static final Pattern DOTTED = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?");
-    private static final Pattern PLAIN = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{10}");
-    private static final Pattern PUSKESMAS = Pattern.compile("P\\d{10}");
-
     private AreaCodes() {
     }
 
@@ -27,15 +20,16 @@ public final class AreaCodes {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badRequest("INVALID_AREA_CODE", "An area code is required.");
         }
-        String s = raw.strip().toUpperCase(Locale.ROOT);
-        if (s.equals(NATIONAL) || DOTTED.matcher(s).matches() || PUSKESMAS.matcher(s).matches()) {
-            return s;
+        if (raw.strip().equals(NATIONAL)) {
+            return NATIONAL;
         }
-        if (PLAIN.matcher(s).matches()) {
-            return dotted(s);
+        // The one rule of reading a code (spm-rules); here its refusal is the API's 400 problem.
+        String s = id.spm.rules.area.AreaCodes.canonicalOrNull(raw);
+        if (s == null) {
+            throw ApiException.badRequest("INVALID_AREA_CODE", "'" + raw
+                    + "' is neither a Kemendagri region code (73.18, 7318, 73.18.01.2001) nor a Puskesmas code (P + 10 digits).");
         }
-        throw ApiException.badRequest("INVALID_AREA_CODE", "'" + raw
-                + "' is neither a Kemendagri region code (73.18, 7318, 73.18.01.2001) nor a Puskesmas code (P + 10 digits).");
+        return s;
     }
 
     /** A region code (not a Puskesmas), normalised, or a 400 problem. */
@@ -48,7 +42,7 @@ public final class AreaCodes {
     }
 
     public static boolean isPuskesmas(String code) {
-        return code != null && PUSKESMAS.matcher(code).matches();
+        return id.spm.rules.area.AreaCodes.isPuskesmas(code);
     }
 
     /** 1 province, 2 kab/kota, 3 kecamatan, 4 desa. */
@@ -74,19 +68,5 @@ public final class AreaCodes {
     public static boolean within(String code, String ancestor) {
         return code.equals(ancestor) || (code.startsWith(ancestor) && code.length() > ancestor.length()
                 && code.charAt(ancestor.length()) == '.');
-    }
-
-    static String dotted(String plain) {
-        StringBuilder b = new StringBuilder(plain.substring(0, 2));
-        if (plain.length() >= 4) {
-            b.append('.').append(plain, 2, 4);
-        }
-        if (plain.length() >= 6) {
-            b.append('.').append(plain, 4, 6);
-        }
-        if (plain.length() == 10) {
-            b.append('.').append(plain, 6, 10);
-        }
-        return b.toString();
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import id.spm.rules.area.AreaCodes;
+
 /**
  * The Kemendagri region list ({@code kode,nama}, dotted codes: {@code 32}, {@code 32.73},
  * {@code 32.73.11}, {@code 32.73.11.1001}).
@@ -103,28 +105,9 @@ public final class Regions {
      * {@code null} when it has neither shape.
      */
     public static String normalise(String raw) {
-        String s = raw.strip();
-        if (s.indexOf('.') >= 0) {
-            if (s.matches("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?")) {
-                return s;
-            }
-            return null;
-        }
-        if (!s.matches("\\d+")) {
-            return null;
-        }
-        switch (s.length()) {
-            case 2:
-                return s;
-            case 4:
-                return s.substring(0, 2) + "." + s.substring(2);
-            case 6:
-                return s.substring(0, 2) + "." + s.substring(2, 4) + "." + s.substring(4);
-            case 10:
-                return s.substring(0, 2) + "." + s.substring(2, 4) + "." + s.substring(4, 6) + "." + s.substring(6);
-            default:
-                return null;
-        }
+        // The one rule (spm-rules' AreaCodes), region codes only.
+        String n = AreaCodes.canonicalOrNull(raw);
+        return n == null || AreaCodes.isPuskesmas(n) ? null : n;
     }
 
     /** Digits of a dotted code: 2 province, 4 kab/kota, 6 kecamatan, 10 desa. */

@@ -33,28 +33,71 @@ public final class AreaCodes {
         if (code == null) {
             throw new IllegalArgumentException("area code is missing");
         }
-        String t = code.strip();
-        if (isPuskesmas(t)) {
-            return t;
+        String n = canonicalOrNull(code);
+        if (n == null) {
+            throw new IllegalArgumentException("area code '" + code + "' is neither a region code (2, 4, 6 or 10 digits, "
+                    + "plain or dotted) nor P + 10 digits");
         }
-        String digits = t.replace(".", "");
-        if (!digits.matches("\\d+")) {
-            throw new IllegalArgumentException("area code '" + code + "' is neither a region code nor P + 10 digits");
+        return n;
+    }
+
+    /**
+     * The one rule for reading an area code as people type it (the API, the importer and the rules use
+     * it): surrounding blanks dropped; a Puskesmas code ({@code P} or {@code p} + 10 digits) upper-cased;
+     * a dotted region code kept when its groups are 2, 2, 2 and 4 digits; plain digits (2, 4, 6 or 10)
+     * dotted. {@code null} for anything else.
+     */
+    public static String canonicalOrNull(String raw) {
+        if (raw == null) {
+            return null;
         }
-        switch (digits.length()) {
+        String t = raw.strip();
+        if (t.length() == 11 && (t.charAt(0) == 'P' || t.charAt(0) == 'p')) {
+            String p = "P" + t.substring(1);
+            return isPuskesmas(p) ? p : null;
+        }
+        if (t.indexOf('.') >= 0) {
+            return dottedWellFormed(t) ? t : null;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return null;
+            }
+        }
+        switch (t.length()) {
             case 2:
-                return digits;
+                return t;
             case 4:
-                return digits.substring(0, 2) + "." + digits.substring(2);
+                return t.substring(0, 2) + "." + t.substring(2);
             case 6:
-                return digits.substring(0, 2) + "." + digits.substring(2, 4) + "." + digits.substring(4);
+                return t.substring(0, 2) + "." + t.substring(2, 4) + "." + t.substring(4);
             case 10:
-                return digits.substring(0, 2) + "." + digits.substring(2, 4) + "." + digits.substring(4, 6) + "."
-                        + digits.substring(6);
+                return t.substring(0, 2) + "." + t.substring(2, 4) + "." + t.substring(4, 6) + "." + t.substring(6);
             default:
-                throw new IllegalArgumentException(
-                        "region code '" + code + "' has " + digits.length() + " digits, not 2, 4, 6 or 10");
+                return null;
         }
+    }
+
+    /** {@code 73}, {@code 73.18}, {@code 73.18.01} or {@code 73.18.01.2001}. */
+    private static boolean dottedWellFormed(String s) {
+        int[] groups = { 2, 2, 2, 4 };
+        int g = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (g >= 3 || run != groups[g]) {
+                    return false;
+                }
+                g++;
+                run = 0;
+            } else if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                return false;
+            }
+        }
+        return run == groups[g];
     }
 
     /**

@@ -25,7 +25,8 @@ class AreaHierarchyTest {
             "73.18, 73.18, DISTRICT",
             "731801, 73.18.01, KECAMATAN",
             "' 73.18.01 ', 73.18.01, KECAMATAN",
-            "P7318010101, P7318010101, PUSKESMAS" })
+            "P7318010101, P7318010101, PUSKESMAS",
+            "p7318010101, P7318010101, PUSKESMAS" })
     void normalizesCodesAndNamesTheirLevel(String raw, String normalized, AreaLevel level) {
         assertThat(AreaCodes.normalize(raw)).isEqualTo(normalized);
         assertThat(AreaCodes.levelOf(normalized)).isEqualTo(level);
@@ -38,7 +39,7 @@ class AreaHierarchyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "731", "P123", "abc", "73.1" })
+    @CsvSource({ "731", "P123", "abc", "73.1", "7.318", "73.18.1", "73..18", "731.8", "P73180101011", "X7318010101" })
     void rejectsCodesThatAreNeither(String raw) {
         assertThatThrownBy(() -> AreaCodes.normalize(raw)).isInstanceOf(IllegalArgumentException.class);
     }
