@@ -126,9 +126,11 @@ public class FactRepository {
             ps.setShort(2, (short) year);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // wasNull() speaks of the column read last: read the nullable one last, alone.
                     long nc = rs.getLong(6);
+                    Long nonCompliant = rs.wasNull() ? null : nc;
                     out.add(new MonthlyCount(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                            SpmService.parse(rs.getString(4)), rs.getLong(5), rs.wasNull() ? null : nc));
+                            SpmService.parse(rs.getString(4)), rs.getLong(5), nonCompliant));
                 }
             }
         }

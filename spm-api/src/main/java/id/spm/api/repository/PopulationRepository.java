@@ -63,8 +63,9 @@ public class PopulationRepository {
             List<QualityItemRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    short quarter = rs.getShort(2);
-                    out.add(new QualityItemRow(rs.getString(1), year, rs.wasNull() ? null : (int) quarter, rs.getString(3),
+                    short q = rs.getShort(2);
+                    Integer quarter = rs.wasNull() ? null : (int) q;
+                    out.add(new QualityItemRow(rs.getString(1), year, quarter, rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                             rs.getBigDecimal(8), rs.getBigDecimal(9)));
                 }

@@ -68,8 +68,8 @@ public final class RegistryQueries {
                     Array desa = rs.getArray(4);
                     Set<String> codes = desa == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) desa.getArray()));
                     long pop = rs.getLong(5);
-                    out.add(new PuskesmasInfo(rs.getString(1), rs.getString(2), rs.getString(3), codes,
-                            rs.wasNull() ? null : pop));
+                    Long population = rs.wasNull() ? null : pop;
+                    out.add(new PuskesmasInfo(rs.getString(1), rs.getString(2), rs.getString(3), codes, population));
                 }
             }
         }
