@@ -182,7 +182,7 @@ final class ImportCommand implements Callable<Integer> {
         if (job.hasNonNull("message")) {
             out.println("  " + job.path("message").asText());
         }
-        out.printf("  rows read %,d; events created %,d, updated %,d, unchanged %,d, rejected %,d; persons %,d%n",
+        out.printf("  rows read %,d; records created %,d, updated %,d, unchanged %,d, rejected %,d; persons %,d%n",
                 s.path("rowsRead").asLong(), s.path("created").asLong(), s.path("updated").asLong(),
                 s.path("unchanged").asLong(), s.path("rowsRejected").asLong(), s.path("persons").asLong());
         for (JsonNode g : s.path("errors")) {
