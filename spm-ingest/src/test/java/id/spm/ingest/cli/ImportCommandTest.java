@@ -51,7 +51,7 @@ class ImportCommandTest {
                  "rowsRejected":1,"persons":4,"errors":[{"code":"INVALID_DATE","count":1,"title":"Invalid date",
                  "errors":[{"row":5,"column":"C","header":"Tanggal","reason":"Not a date."}]}]}}
                 """));
-        assertThat(s.toString()).contains("anc.csv: job 7 DONE").contains("rows read 10; events created 8, updated 1")
+        assertThat(s.toString()).contains("anc.csv: job 7 DONE").contains("rows read 10; records created 8, updated 1")
                 .contains("INVALID_DATE (1): Invalid date").contains("row 5 col C (Tanggal): Not a date.");
     }
 }
