@@ -147,18 +147,6 @@ public class PersonDecisionService {
         }
     }
 
-    /** Completed years at {@code on} (§9 General: a birthday counts on its day; 29 Feb → 28 Feb); null before birth. */
-    static Integer ageYears(LocalDate birth, LocalDate on) {
-        if (birth.isAfter(on)) {
-            return null;
-        }
-        int years = on.getYear() - birth.getYear();
-        if (birth.plusYears(years).isAfter(on)) {
-            years--;
-        }
-        return years;
-    }
-
     /**
      * Whether the caller's areas hold the person: the Puskesmas of any of their stored events (any year)
      * or decisions, or their registration Puskesmas or desa. Decisions are attributed to the Puskesmas of
@@ -225,7 +213,7 @@ public class PersonDecisionService {
                     all.get(s).stream().map(DecisionMapper::dto).toList()));
         }
         Person p = sp.record().person();
-        PersonDecisions.PersonFacts facts = new PersonDecisions.PersonFacts(ageYears(p.birthDate(), period.end()),
+        PersonDecisions.PersonFacts facts = new PersonDecisions.PersonFacts(p.ageAt(period.end()),
                 p.sex() == null ? null : p.sex().name(), p.desaCode(), p.puskesmas());
         // The district computation reads a person through their events of the window only.
         return new PersonDecisions.DistrictRecord(sp.kabkota(), !sp.eventsInWindow().isEmpty(), facts,

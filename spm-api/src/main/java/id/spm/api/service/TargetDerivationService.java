@@ -1,15 +1,14 @@
 package id.spm.api.service;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import id.spm.api.area.AreaCodes;
 import id.spm.api.entity.Prevalence;
-import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Target;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.DeriveRequest;
@@ -20,6 +19,7 @@ import id.spm.api.repository.TargetRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.SpmService;
+import id.spm.rules.model.PuskesmasInfo;
 import id.spm.rules.target.AgeGroup;
 import id.spm.rules.target.LargestRemainder;
 import id.spm.rules.target.TargetDerivations;
@@ -111,22 +111,14 @@ public class TargetDerivationService {
             throw ApiException.badRequest("TARGET_MISSING", area + " has no sasaran of " + service.code() + " in "
                     + in.year() + " to split.");
         }
-        List<Puskesmas> under = registry.under(area);
-        if (under.isEmpty() || under.stream().anyMatch(p -> p.population == null)
-                || under.stream().allMatch(p -> p.population == 0)) {
-            throw ApiException.badRequest("POPULATION_MISSING",
-                    "Every Puskesmas under " + area + " needs a working-area population to split by.");
+        List<PuskesmasInfo> under = registry.under(area).stream().map(p -> new PuskesmasInfo(p.code, p.name,
+                p.kecamatanCode, Set.of(p.desaCodes), p.population)).toList();
+        try {
+            return TargetDerivations.splitByPopulation(new id.spm.rules.target.Target(area, in.year(), service,
+                    own.amount, FactInputs.source(own.source), own.note), under);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("POPULATION_MISSING", e.getMessage());
         }
-        long[] shares = LargestRemainder.allocate(own.amount, under.stream().map(p -> p.code).toList(),
-                under.stream().map(p -> BigInteger.valueOf(p.population)).toList());
-        List<id.spm.rules.target.Target> out = new ArrayList<>();
-        for (int i = 0; i < under.size(); i++) {
-            Puskesmas p = under.get(i);
-            out.add(new id.spm.rules.target.Target(p.code, in.year(), service, shares[i],
-                    FactInputs.source(own.source), "share of " + area + " " + own.amount + " by population "
-                            + p.population + " (largest remainder)"));
-        }
-        return out;
     }
 
     private static SpmService service(DeriveRequest in) {

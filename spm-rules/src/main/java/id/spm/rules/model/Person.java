@@ -3,6 +3,8 @@ package id.spm.rules.model;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import id.spm.rules.internal.Ages;
+
 /**
  * A citizen, identified only by a pseudonymous key (a keyed hash of the NIK, never the NIK itself).
  *
@@ -21,5 +23,12 @@ public record Person(String id, LocalDate birthDate, Sex sex, String desaCode, S
         if (id.isBlank()) {
             throw new IllegalArgumentException("person id is blank");
         }
+    }
+
+    /**
+     * Completed years at {@code on} (§9 General: a birthday counts on its day; 29 Feb → 28 Feb), or {@code null} before birth.
+     */
+    public Integer ageAt(LocalDate on) {
+        return birthDate.isAfter(on) ? null : Ages.years(birthDate, on);
     }
 }

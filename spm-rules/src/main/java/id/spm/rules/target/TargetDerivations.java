@@ -1,12 +1,16 @@
 package id.spm.rules.target;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 import id.spm.rules.SpmService;
 import id.spm.rules.area.AreaCodes;
+import id.spm.rules.model.PuskesmasInfo;
 
 /**
  * Derived sasaran (digest §2.8–§2.11, §9 "Denominators"): population aged ≥ 15 × prevalence (services 8,
@@ -94,5 +98,28 @@ public final class TargetDerivations {
             throw new IllegalArgumentException("no population of " + code + " for " + year);
         }
         return sum;
+    }
+
+    /**
+     * An area's sasaran split among the Puskesmas under it by their working-area population (largest
+     * remainder, so the shares add up to the whole), each share keeping the area's source.
+     *
+     * @throws IllegalArgumentException when there is no Puskesmas, one has no population, or all have 0
+     */
+    public static List<Target> splitByPopulation(Target whole, List<PuskesmasInfo> under) {
+        if (under.isEmpty() || under.stream().anyMatch(p -> p.population() == null)
+                || under.stream().allMatch(p -> p.population() == 0)) {
+            throw new IllegalArgumentException(
+                    "Every Puskesmas under " + whole.area() + " needs a working-area population to split by.");
+        }
+        long[] shares = LargestRemainder.allocate(whole.amount(), under.stream().map(PuskesmasInfo::code).toList(),
+                under.stream().map(p -> BigInteger.valueOf(p.population())).toList());
+        List<Target> out = new ArrayList<>();
+        for (int i = 0; i < under.size(); i++) {
+            PuskesmasInfo p = under.get(i);
+            out.add(new Target(p.code(), whole.year(), whole.service(), shares[i], whole.source(), "share of "
+                    + whole.area() + " " + whole.amount() + " by population " + p.population() + " (largest remainder)"));
+        }
+        return out;
     }
 }
