@@ -87,4 +87,26 @@ class TargetDerivationsTest {
     void parsesAgeGroups(String text, int from, Integer to) {
         assertThat(AgeGroup.parse(text)).isEqualTo(new AgeGroup(from, to));
     }
+
+    @Test
+    void anAreasSasaranSplitsByPopulationAndAddsUpToTheWhole() {
+        Target whole = new Target("73.18", 2025, SpmService.HYPERTENSION, 1000, TargetSource.REGIONAL_HEAD_DECREE, "SK");
+        List<Target> shares = TargetDerivations.splitByPopulation(whole, List.of(
+                new id.spm.rules.model.PuskesmasInfo("P7318010101", "A", "73.18.01", java.util.Set.of(), 1L),
+                new id.spm.rules.model.PuskesmasInfo("P7318020101", "B", "73.18.02", java.util.Set.of(), 1L),
+                new id.spm.rules.model.PuskesmasInfo("P7318030101", "C", "73.18.03", java.util.Set.of(), 1L)));
+        assertThat(shares).extracting(Target::amount).containsExactly(334L, 333L, 333L);
+        assertThat(shares).allSatisfy(t -> assertThat(t.source()).isEqualTo(TargetSource.REGIONAL_HEAD_DECREE));
+        assertThatThrownBy(() -> TargetDerivations.splitByPopulation(whole, List.of(
+                new id.spm.rules.model.PuskesmasInfo("P7318010101", "A", "73.18.01", java.util.Set.of(), null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("population");
+    }
+
+    @Test
+    void ageAtCountsABirthdayOnItsDayAnd29FebruaryOn28February() {
+        var p = new id.spm.rules.model.Person("x", java.time.LocalDate.of(2000, 2, 29), null, null, null);
+        assertThat(p.ageAt(java.time.LocalDate.of(2025, 2, 27))).isEqualTo(24);
+        assertThat(p.ageAt(java.time.LocalDate.of(2025, 2, 28))).isEqualTo(25);
+        assertThat(p.ageAt(java.time.LocalDate.of(1999, 1, 1))).isNull();
+    }
 }
