@@ -116,7 +116,7 @@ public class ImportInstance {
 
     /** Marks FAILED the open jobs of instances that stopped (see {@link ImportJobs#recoverDead}). */
     List<Long> recover() {
-        List<Long> failed = jobs.recoverDead(settings.heartbeatTimeout());
+        List<Long> failed = jobs.recoverDead(settings.heartbeatTimeout(), id);
         if (!failed.isEmpty()) {
             LOG.warnf("Import job(s) %s were left open by a stopped instance and are marked FAILED", failed);
             for (Long job : failed) {

@@ -304,18 +304,27 @@ public class ImportJobs {
      * never touched. Returns the ids marked.
      */
     public List<Long> recoverDead(Duration timeout) {
+        return recoverDead(timeout, null);
+    }
+
+    /**
+     * The same, never touching the jobs of {@code self} (the calling instance is alive by definition,
+     * even when a starved heartbeat makes its own row look old; its lost jobs are {@link #failOwn}'s).
+     */
+    public List<Long> recoverDead(Duration timeout, String self) {
         String sql = "update import_batch b set phase = 'FAILED', finished_at = now(), message = 'The service stopped "
                 + "while this import was running (instance ' || coalesce(b.owner, 'unknown') || ', last heartbeat ' "
                 + "|| coalesce(to_char(b.heartbeat_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), 'none') || ' UTC); "
                 + "nothing of it was stored. Upload the file again.' "
                 + "where b." + OPEN + " and coalesce(b.heartbeat_at, b.started_at, b.created_at) < now() - ? "
                 + "and not exists (select 1 from import_instance i where i.id = b.owner and i.heartbeat_at >= now() - ?) "
-                + "returning b.id";
+                + "and b.owner is distinct from ? returning b.id";
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             PGInterval interval = interval(timeout);
             ps.setObject(1, interval);
             ps.setObject(2, interval);
+            ps.setString(3, self);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));

@@ -20,7 +20,7 @@ import io.restassured.path.json.JsonPath;
  * The kill test of issue 8: the packaged service runs against a PostgreSQL that the test started (not a
  * child of the service), and is killed with SIGKILL at seeded random moments of 20 imports, then
  * started again. After each restart no job is left QUEUED, READING or MERGING once the recovery has run
- * (heartbeat timeout 3 s), and every district's achievements equal the state before the import (the
+ * (heartbeat timeout 5 s), and every district's achievements equal the state before the import (the
  * job FAILED: then the file is uploaded again, without a kill, and must give the state after) or after
  * it (the job DONE).
  */
@@ -41,7 +41,7 @@ class KillRestartIT {
         Random random = new Random(20_261_204L);
         try (ServiceHarness h = new ServiceHarness(dir)) {
             ServiceHarness.Service s = h.service("killed", Map.of("spm.import.heartbeat-interval", "1s",
-                    "spm.import.heartbeat-timeout", "3s")).start().awaitReady(Duration.ofMinutes(3));
+                    "spm.import.heartbeat-timeout", "5s")).start().awaitReady(Duration.ofMinutes(3));
             String admin = h.token("it-admin", List.of("*"), "admin", "importer", "viewer");
             for (int i = 0; i < PUSKESMAS.length; i++) {
                 s.register(admin, PUSKESMAS[i], "Puskesmas IT " + i, KECAMATAN[i]);
@@ -73,7 +73,7 @@ class KillRestartIT {
                 s.kill();
                 s.start().awaitReady(Duration.ofMinutes(2));
 
-                // Once the recovery has run (3 s without a heartbeat), nothing is left open.
+                // Once the recovery has run (5 s without a heartbeat), nothing is left open.
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (h.count("select count(*) from import_batch where phase in ('QUEUED', 'READING', 'MERGING')") > 0) {
                     assertThat(System.nanoTime()).as("import %d: a job is still open after the restart", i)
