@@ -318,13 +318,14 @@ public class ImportJobs {
                 + "nothing of it was stored. Upload the file again.' "
                 + "where b." + OPEN + " and coalesce(b.heartbeat_at, b.started_at, b.created_at) < now() - ? "
                 + "and not exists (select 1 from import_instance i where i.id = b.owner and i.heartbeat_at >= now() - ?) "
-                + "and b.owner is distinct from ? returning b.id";
+                + "and (?::text is null or b.owner is distinct from ?) returning b.id";
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             PGInterval interval = interval(timeout);
             ps.setObject(1, interval);
             ps.setObject(2, interval);
             ps.setString(3, self);
+            ps.setString(4, self);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
