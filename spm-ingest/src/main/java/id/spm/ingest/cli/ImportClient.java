@@ -7,17 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import id.spm.ingest.read.FileHash;
 
 /**
  * The service's import endpoints over HTTP: uploads a file to {@code POST /api/v1/imports}
@@ -123,18 +121,7 @@ final class ImportClient {
                 + name + "\"\r\n\r\n" + value + "\r\n", StandardCharsets.UTF_8);
     }
 
-    /** The lowercase hex SHA-256 of a file. */
-    static String sha256(Path f) throws IOException {
-        try (var in = Files.newInputStream(f)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static String sha256(Path file) throws IOException {
+        return FileHash.sha256(file);
     }
 }
