@@ -19,7 +19,7 @@ import id.spm.ingest.layout.ColumnSpec;
 import id.spm.ingest.layout.ColumnType;
 import id.spm.ingest.layout.Layout;
 import id.spm.ingest.layout.LayoutRegistry;
-import id.spm.ingest.layout.Target;
+import id.spm.ingest.layout.RowKind;
 import id.spm.ingest.parse.CellParser;
 import id.spm.ingest.parse.CellProblem;
 import id.spm.ingest.parse.ParsedRow;
@@ -229,7 +229,7 @@ public final class Ingestor {
                     claimed != null ? List.of(claimed) : new ArrayList<>(layouts.all()), claimed);
             HeaderMatch header = found.header();
             title = found.title();
-            if (header.layout().target() == Target.PUSKESMAS) {
+            if (header.layout().target() == RowKind.PUSKESMAS) {
                 // The registry layout registers Puskesmas: its codes are new by nature.
                 parser = parser.withPuskesmas(PuskesmasRegistry.unchecked());
             }
@@ -370,7 +370,7 @@ public final class Ingestor {
 
         /** A column holding a person's name: its values are cut short in error reports. */
         private boolean isPersonName(ColumnSpec spec, Binding b) {
-            return spec.field().equals("name") && b.header().layout().target() != Target.PUSKESMAS;
+            return spec.field().equals("name") && b.header().layout().target() != RowKind.PUSKESMAS;
         }
 
         private Report report(HeaderMatch header) {

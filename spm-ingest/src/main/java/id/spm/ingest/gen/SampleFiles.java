@@ -210,13 +210,13 @@ public final class SampleFiles {
                     v.put(numeric, "-5");
                     return ErrorCode.NEGATIVE_NUMBER;
                 default:
-                    if (l.target() == id.spm.ingest.layout.Target.PUSKESMAS) {
+                    if (l.target() == id.spm.ingest.layout.RowKind.PUSKESMAS) {
                         v.put("kecamatan", "99.99.99");
                         return ErrorCode.UNKNOWN_REGION;
                     }
-                    v.put(l.target() == id.spm.ingest.layout.Target.POPULATION ? "ageGroup" : "service",
-                            l.target() == id.spm.ingest.layout.Target.POPULATION ? "tua" : "9.99");
-                    return l.target() == id.spm.ingest.layout.Target.POPULATION ? ErrorCode.INVALID_VALUE
+                    v.put(l.target() == id.spm.ingest.layout.RowKind.POPULATION ? "ageGroup" : "service",
+                            l.target() == id.spm.ingest.layout.RowKind.POPULATION ? "tua" : "9.99");
+                    return l.target() == id.spm.ingest.layout.RowKind.POPULATION ? ErrorCode.INVALID_VALUE
                             : ErrorCode.INVALID_CODE;
             }
         }
@@ -418,7 +418,7 @@ public final class SampleFiles {
                 v.put("education", yn(rng, 0.9));
             }
             case PTM_VISIT, MENTAL_HEALTH_VISIT -> {
-                boolean ptm = l.target() == id.spm.ingest.layout.Target.PTM_VISIT;
+                boolean ptm = l.target() == id.spm.ingest.layout.RowKind.PTM_VISIT;
                 long p = (ptm ? 900_000 : 950_000) + i / 12;
                 LocalDate d = LocalDate.of(spec.year(), 1 + i % 12, 1 + (int) (p % 28));
                 if (d.isAfter(yearEnd())) {

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * One column of a layout.
  *
- * @param field the model field it fills (fixed per target, see {@link Target})
+ * @param field the model field it fills (fixed per target, see {@link RowKind})
  * @param header the column's name in the reference export
  * @param aliases other names of the column in real exports
  * @param type how cells are parsed

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param columns the columns, in the reference export's order
  * @param source where the layout came from ({@code built-in} or a file path)
  */
-public record Layout(String name, String title, Target target, String sheet, List<ColumnSpec> columns,
+public record Layout(String name, String title, RowKind target, String sheet, List<ColumnSpec> columns,
         String source) {
 
     public Layout {

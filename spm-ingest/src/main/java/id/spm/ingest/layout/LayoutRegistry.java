@@ -171,9 +171,9 @@ public final class LayoutRegistry {
                             c.level(), c.ranges(), c.min(), c.max(), c.titleFallback()));
         });
         String targetName = node.path("target").asText(base == null ? "" : base.target().typeName());
-        Target target;
+        RowKind target;
         try {
-            target = Target.of(targetName);
+            target = RowKind.of(targetName);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layout '" + name + "' (" + source + "): " + e.getMessage(), e);
         }

@@ -8,7 +8,7 @@ import java.util.Set;
  * event targets are the {@code id.spm.rules.model} records; the others are aggregate, target,
  * population, quality and Puskesmas rows.
  */
-public enum Target {
+public enum RowKind {
     ANC_VISIT("AncVisit", Set.of("nik", "name", "birthDate", "puskesmas", "date"),
             Set.of("desa", "hpht", "visitCode", "examiner", "usg", "tenT.WEIGHT_HEIGHT", "tenT.BLOOD_PRESSURE",
                     "tenT.LILA", "tenT.FUNDAL_HEIGHT", "tenT.FETAL_PRESENTATION_HEART_RATE", "tenT.TETANUS_SCREENING",
@@ -50,7 +50,7 @@ public enum Target {
     private final Set<String> requiredFields;
     private final Set<String> optionalFields;
 
-    Target(String typeName, Set<String> requiredFields, Set<String> optionalFields) {
+    RowKind(String typeName, Set<String> requiredFields, Set<String> optionalFields) {
         this.typeName = typeName;
         this.requiredFields = requiredFields;
         this.optionalFields = optionalFields;
@@ -75,9 +75,9 @@ public enum Target {
         return ordinal() <= HIV_RISK_RECORD.ordinal();
     }
 
-    public static Target of(String name) {
+    public static RowKind of(String name) {
         String n = name.strip();
-        for (Target t : values()) {
+        for (RowKind t : values()) {
             if (t.typeName.equalsIgnoreCase(n) || t.name().equalsIgnoreCase(n)) {
                 return t;
             }
