@@ -69,7 +69,7 @@ public class AchievementResource {
 
     @GET
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "Numerator, sasaran, coverage, mutu, IPSPM and category per service, and the sector index", description = "For a Puskesmas, kecamatan, district or province. Computed from stored events with spm-rules on first request after any data change (data_version), then served from the cache. Quarters are cumulative from January against the annual sasaran.")
+    @Operation(operationId = "getAchievements", summary = "Numerator, sasaran, coverage, mutu, IPSPM and category per service, and the sector index", description = "For a Puskesmas, kecamatan, district or province. Computed from stored events with spm-rules on first request after any data change (data_version), then served from the cache. Quarters are cumulative from January against the annual sasaran.")
     @APIResponse(responseCode = "200", description = "The area's achievements", content = @Content(schema = @Schema(implementation = AchievementReport.class), examples = @ExampleObject(name = "district", value = REPORT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid area or period (INVALID_AREA_CODE, VALIDATION_FAILED, INVALID_PARAMETER, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -88,7 +88,7 @@ public class AchievementResource {
     @GET
     @Path("/{area}/{year}/services/{code}/persons")
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded.")
+    @Operation(operationId = "listNotCountedPersons", summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded.")
     @APIResponse(responseCode = "200", description = "A page of persons", content = @Content(schema = @Schema(implementation = PersonPage.class), examples = @ExampleObject(name = "not counted", value = """
             {"area":"73.18.01","period":"2025","serviceCode":"1.02.02.2.02.0001","status":"NOT_COUNTED","page":0,"size":50,"total":1,
             "persons":[{"person":"9f2c4e0b7a1d5e88c0d4b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2","subject":"hpht=2024-04-02",

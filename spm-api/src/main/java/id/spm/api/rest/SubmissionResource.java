@@ -51,7 +51,7 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Freeze a district's year or quarter as submitted (admin)", description = "Stores the figures of the district and every area below it. Never replaced: recomputation later shows the differences.")
+    @Operation(operationId = "freezeSubmission", summary = "Freeze a district's year or quarter as submitted (admin)", description = "Stores the figures of the district and every area below it. Never replaced: recomputation later shows the differences.")
     @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "frozen", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a district (NOT_A_DISTRICT) or invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "District outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -67,7 +67,7 @@ public class SubmissionResource {
     @GET
     @Path("/{district}/{year}")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "A frozen submission and every difference from today's figures")
+    @Operation(operationId = "getSubmission", summary = "A frozen submission and every difference from today's figures")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "submission", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a district (NOT_A_DISTRICT, INVALID_AREA_CODE) or a year that is not a number (INVALID_PARAMETER)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "District outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
