@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,6 +96,30 @@ public class SubmissionService {
                     + period.label() + ".");
         }
         return dto(s, areas(s), period);
+    }
+
+    /**
+     * The entity tag of the achievements of an area (already authorised) for a period, as a caller with these
+     * areas sees them: from the data versions, districts, rule set and parameters ({@link AchievementService#basis})
+     * and the district's frozen submission, if any. Reads versions only; computes nothing.
+     */
+    public String achievementsTag(String area, Period period) {
+        AchievementService.Unit unit = achievements.unitOf(area);
+        Submission s = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))
+                ? find(unit.code(), period)
+                : null;
+        return EntityTags.of("achievements|" + achievements.basis(unit, area, period) + "|submission="
+                + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
+    }
+
+    /** The entity tag of a district's frozen submission with its differences from today's figures. */
+    public String submissionTag(String rawDistrict, Period period) {
+        String district = district(rawDistrict);
+        AreaAccess.require(scope, district);
+        AchievementService.Unit unit = achievements.unitOf(district);
+        Submission s = find(district, period);
+        return EntityTags.of("submission|" + achievements.basis(unit, district, period) + "|submission="
+                + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
     }
 
     /** Adds the frozen figures' comparison to a current report, when its district's period was frozen. */
