@@ -21,6 +21,7 @@ import id.spm.api.model.AchievementReport.Difference;
 import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
+import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.SubmissionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
@@ -41,9 +42,11 @@ public class SubmissionService {
     private final CallerScope scope;
     private final ObjectMapper mapper;
     private final SubmissionRepository submissions;
+    private final ChangeEvents changes;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
-            SubmissionRepository submissions) {
+            SubmissionRepository submissions, ChangeEvents changes) {
+        this.changes = changes;
         this.achievements = achievements;
         this.scope = scope;
         this.mapper = mapper;
@@ -84,6 +87,8 @@ public class SubmissionService {
             throw new IllegalStateException(e);
         }
         submissions.add(s);
+        changes.record(ChangeEvents.SUBMISSION_FROZEN, district, period.year(), period.label(), s.dataVersion,
+                "frozen by " + s.frozenBy);
         return s;
     }
 

@@ -87,7 +87,7 @@ class OpenApiContractTest {
         });
         assertThat(problems).isEmpty();
         assertThat(seen).containsKeys("getAchievements", "listNotCountedPersons", "submitImport", "getImport", "listImports",
-                "lookupPerson", "getPersonDecisions", "getServices", "evaluate", "getSubmission");
+                "lookupPerson", "getPersonDecisions", "getServices", "evaluate", "getSubmission", "listChanges");
     }
 
     @Test
