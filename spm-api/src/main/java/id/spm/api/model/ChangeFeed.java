@@ -5,12 +5,15 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A page of the change feed: what changed after the cursor sent, oldest first, and the cursor to send next. */
 public record ChangeFeed(
         @Schema(description = "Changes in the order they were committed, only of districts your areas cover") List<Change> changes,
         @Schema(example = "1042", description = "Send as since= on the next poll (equals since when nothing changed)") long next,
         @Schema(example = "false", description = "Whether more changes wait after next: poll again at once") boolean more) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Change(@Schema(example = "1042", description = "This change's cursor") long cursor,
             @Schema(example = "2025-07-01T08:30:00Z") OffsetDateTime at,
             @Schema(example = "IMPORT_COMMITTED", enumeration = {
