@@ -25,6 +25,7 @@ import id.spm.api.config.SpmConfig;
 import id.spm.api.model.ImportJob;
 import id.spm.api.model.ImportPhase;
 import id.spm.api.model.JobEnd;
+import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.DataVersions;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.repository.ImportJobs;
@@ -217,6 +218,8 @@ public class ImportRunner {
             jobs.finish(id, new JobEnd.Done(report.layout(), kabkota, result.scope(), summary));
             return;
         }
+        // The change feed's rows of these bumps (trigger of V60) say what this transaction is.
+        ChangeEvents.kind(c, ChangeEvents.IMPORT_COMMITTED, "import " + id);
         for (DistrictYear dy : result.changed()) {
             DataVersions.bump(c, dy.kabkota(), dy.year());
         }

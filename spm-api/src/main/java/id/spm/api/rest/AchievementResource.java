@@ -10,9 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,26 +75,34 @@ public class AchievementResource {
 
     @GET
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "Numerator, sasaran, coverage, mutu, IPSPM and category per service, and the sector index", description = "For a Puskesmas, kecamatan, district or province. Computed from stored events with spm-rules on first request after any data change (data_version), then served from the cache. Quarters are cumulative from January against the annual sasaran.")
-    @APIResponse(responseCode = "200", description = "The area's achievements", content = @Content(schema = @Schema(implementation = AchievementReport.class), examples = @ExampleObject(name = "district", value = REPORT_EXAMPLE)))
+    @Operation(operationId = "getAchievements", summary = "Numerator, sasaran, coverage, mutu, IPSPM and category per service, and the sector index", description = "For a Puskesmas, kecamatan, district or province. Computed from stored events with spm-rules on first request after any data change (data_version), then served from the cache. Quarters are cumulative from January against the annual sasaran.")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag of a report read before: 304 Not Modified while its data, rule set and submission are unchanged", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The area's achievements", headers = {
+            @Header(name = "ETag", description = "Changes when the area's data versions, the rule set or its parameters, or the submission change", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Cache-Control", description = "private, no-cache: revalidate with If-None-Match", schema = @Schema(type = SchemaType.STRING)) }, content = @Content(schema = @Schema(implementation = AchievementReport.class), examples = @ExampleObject(name = "district", value = REPORT_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match; nothing was computed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid area or period (INVALID_AREA_CODE, VALIDATION_FAILED, INVALID_PARAMETER, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas, or no Puskesmas registered in it (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND, NO_PUSKESMAS_IN_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AchievementReport achievements(
+    public Response achievements(
             @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
-            @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {
+            @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+            @Context Request request) {
         String code = AreaCodes.normalize(area);
         AreaAccess.require(scope, code);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
-        AchievementReport r = achievements.report(code, period);
-        return submissions.annotate(r, achievements.unitOf(code), period);
+        // The tag reads data versions only: an unchanged report is answered 304 before anything is computed.
+        return ConditionalGet.respond(request, submissions.achievementsTag(code, period), () -> {
+            AchievementReport r = achievements.report(code, period);
+            return submissions.annotate(r, achievements.unitOf(code), period);
+        });
     }
 
     @GET
     @Path("/{area}/{year}/services/{code}/persons")
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded.")
+    @Operation(operationId = "listNotCountedPersons", summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded.")
     @APIResponse(responseCode = "200", description = "A page of persons", content = @Content(schema = @Schema(implementation = PersonPage.class), examples = @ExampleObject(name = "not counted", value = """
             {"area":"73.18.01","period":"2025","serviceCode":"1.02.02.2.02.0001","status":"NOT_COUNTED","page":0,"size":50,"total":1,
             "persons":[{"person":"9f2c4e0b7a1d5e88c0d4b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2","subject":"hpht=2024-04-02",

@@ -30,7 +30,7 @@ public class AdminResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Load the generated demo district (Kabupaten Tana Toraja, 73.18) into an empty database", description = "Seeded (spm.demo.seed), spm.demo.persons persons with a year of events for every service, sasaran, population and mutu. Then try GET /api/v1/achievements?area=73.18&year=2025.")
+    @Operation(operationId = "loadDemo", summary = "Load the generated demo district (Kabupaten Tana Toraja, 73.18) into an empty database", description = "Seeded (spm.demo.seed), spm.demo.persons persons with a year of events for every service, sasaran, population and mutu. Then try GET /api/v1/achievements?area=73.18&year=2025.")
     @APIResponse(responseCode = "201", description = "Loaded", content = @Content(schema = @Schema(implementation = DemoLoader.Summary.class), examples = @ExampleObject(name = "loaded", value = """
             {"district":"73.18","year":2025,"puskesmas":21,"persons":20000,"events":61234}""")))
     @APIResponse(responseCode = "403", description = "Not an admin (ROLE_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -40,7 +40,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed("admin")
-    @Operation(summary = "The trail of person-level reads (admins)", description = "Every NIK lookup, person decisions read and person list: who (token subject), when, the "
+    @Operation(operationId = "listPersonAccess", summary = "The trail of person-level reads (admins)", description = "Every NIK lookup, person decisions read and person list: who (token subject), when, the "
             + "pseudonymous person key or the area, year and service, and the outcome (FOUND, NOT_FOUND, RATE_LIMITED, "
             + "REFUSED). Never a NIK. An admin sees the entries of the districts their areas cover; a national admin "
             + "every entry. Newest first.")

@@ -52,7 +52,7 @@ public class DevTokenResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Mint a token within your own areas and roles (admin; embedded default only)", description = "Signed with the embedded default's key in the data folder. On only in the embedded "
+    @Operation(operationId = "mintToken", summary = "Mint a token within your own areas and roles (admin; embedded default only)", description = "Signed with the embedded default's key in the data folder. On only in the embedded "
             + "default (generated key pair and embedded database) unless spm.jwt.dev-tokens says otherwise; off (404 "
             + "DEV_TOKENS_DISABLED) as soon as a verification key or an external database is configured. A minted "
             + "token never exceeds the caller's own areas and roles (403 AREA_FORBIDDEN, ROLE_FORBIDDEN), and its "

@@ -51,12 +51,13 @@ public class EvaluateResource {
 
     @POST
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "Evaluate posted persons and events: each decision with its reasons", description = "Stateless: the body is evaluated with spm-rules and forgotten. Person ids should already be pseudonymous; never send a NIK. "
+    @Operation(operationId = "evaluate", summary = "Evaluate posted persons and events: each decision with its reasons", description = "Stateless: the body is evaluated with spm-rules and forgotten. Person ids should already be pseudonymous; never send a NIK. "
             + "Bounded: a body of at most spm.api.max-json-bytes (10 MB), at most spm.api.evaluate.max-persons (10,000) persons "
             + "and spm.api.evaluate.max-events-per-person (10,000) events per person; null entries in any list are refused.")
     @RequestBody(content = @Content(schema = @Schema(implementation = EvaluateRequest.class), examples = @ExampleObject(name = "one mother", value = """
             {"year":2025,"persons":[{"id":"p-3f2a9c","birthDate":"1996-05-14","sex":"FEMALE","puskesmas":"P7318010101",
-            "ancVisits":[{"date":"2025-01-10","puskesmas":"P7318010101","examiner":"DOCTOR","usg":true,"tenT":null}],
+            "ancVisits":[{"date":"2025-01-10","puskesmas":"P7318010101","examiner":"DOCTOR","usg":true,
+            "tenT":["WEIGHT_HEIGHT","BLOOD_PRESSURE","LILA","FUNDAL_HEIGHT","FETAL_PRESENTATION_HEART_RATE","TETANUS_SCREENING","IRON_TABLETS","LABORATORY","CASE_MANAGEMENT","COUNSELLING"]}],
             "pregnancyOutcomes":[]}]}""")))
     @APIResponse(responseCode = "200", description = "Decisions per person", content = @Content(schema = @Schema(implementation = EvaluateResponse.class), examples = @ExampleObject(name = "decisions", value = """
             {"period":"2025","ruleSet":"PMK-6-2024","persons":[{"id":"p-3f2a9c","decisions":[

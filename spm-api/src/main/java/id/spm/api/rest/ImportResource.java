@@ -65,7 +65,7 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "Upload an export (xlsx or csv) as an import job", description = """
+    @Operation(operationId = "submitImport", summary = "Upload an export (xlsx or csv) as an import job", description = """
             Answers at once with the job (202, Location: the job); follow it with GET. Every accepted row of the file is \
             committed in one transaction or none is; `allOrNothing=true` refuses the file when any row is rejected. \
             The file replaces what its scope held (per Puskesmas and layout, the months its dates span; see the README). \
@@ -108,7 +108,7 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "An import job: phase, progress and, when it has ended, the summary")
+    @Operation(operationId = "getImport", summary = "An import job: phase, progress and, when it has ended, the summary")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJob.class), examples = @ExampleObject(name = "done", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such job of yours (IMPORT_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJob get(@Parameter(example = "42") @PathParam("id") long id) {
@@ -117,7 +117,7 @@ public class ImportResource {
 
     @GET
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "Your import jobs, newest first (an admin sees everyone's)")
+    @Operation(operationId = "listImports", summary = "Your import jobs, newest first (an admin sees everyone's)")
     @APIResponse(responseCode = "200", description = "Jobs", content = @Content(schema = @Schema(implementation = ImportJob.class, type = SchemaType.ARRAY)))
     public List<ImportJob> list(
             @Parameter(description = "Most jobs returned", example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {

@@ -61,8 +61,7 @@ public class PersonResource {
             {"serviceCode":"1.02.02.2.02.0002","service":"DELIVERY","title":"Pelayanan kesehatan ibu bersalin","decisions":[
             {"serviceCode":"1.02.02.2.02.0002","service":"DELIVERY","status":"COUNTED","subject":"hpht=2024-04-02","puskesmas":"P7318010101",
             "reasons":[],"assumptions":[]}]},
-            {"serviceCode":"1.02.02.2.02.0003","service":"NEWBORN","title":"Pelayanan kesehatan bayi baru lahir","decisions":[
-            {"serviceCode":"1.02.02.2.02.0003","service":"NEWBORN","status":"NOT_RECIPIENT","subject":"","reasons":[],"assumptions":[]}]}]}]}""";
+            {"serviceCode":"1.02.02.2.02.0003","service":"NEWBORN","title":"Pelayanan kesehatan bayi baru lahir","decisions":[]}]}]}""";
 
     private final PersonDecisionService decisions;
     private final CallerScope scope;
@@ -80,7 +79,7 @@ public class PersonResource {
     @GET
     @Path("/{personKey}/decisions")
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Why one person counts or does not, service by service (analysts)", description = "The person's stored record (person row and the events of the report year and the "
+    @Operation(operationId = "getPersonDecisions", summary = "Why one person counts or does not, service by service (analysts)", description = "The person's stored record (person row and the events of the report year and the "
             + "spm.compute.lookback-years before it, as the achievements read them) evaluated with spm-rules under the "
             + "rule set in force for the period: for each of the 12 services every decision (COUNTED, PENDING, "
             + "NOT_COUNTED, EXCLUDED or NOT_RECIPIENT) with its subject, attributed Puskesmas, reasons (code, sentence, "
@@ -113,7 +112,7 @@ public class PersonResource {
     @Path("/lookup")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "The person key of a NIK (analysts)", description = "The NIK travels in the body, never in a URL (URLs end up in access logs); it is normalised as the importer does "
+    @Operation(operationId = "lookupPerson", summary = "The person key of a NIK (analysts)", description = "The NIK travels in the body, never in a URL (URLs end up in access logs); it is normalised as the importer does "
             + "(spaces, dots and a leading apostrophe removed; then 16 digits), keyed with the importer's secret, and "
             + "then forgotten: never logged, stored or returned. Every lookup is recorded in the audit trail "
             + "(GET /api/v1/audit/person-access) and limited per caller (spm.persons.lookups-per-minute). " + SCOPE)

@@ -65,7 +65,7 @@ public class RegionResource {
     @GET
     @Path("/regions/{code}")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "A region, its child regions and its Puskesmas", description = "Any region, whatever your areas; codes dotted or plain. "
+    @Operation(operationId = "getRegion", summary = "A region, its child regions and its Puskesmas", description = "Any region, whatever your areas; codes dotted or plain. "
             + REFERENCE_RULE)
     @APIResponse(responseCode = "200", description = "The region", content = @Content(schema = @Schema(implementation = RegionDto.class), examples = @ExampleObject(name = "district", value = """
             {"code":"73.18","name":"Kabupaten Tana Toraja","level":2,"parentCode":"73",
@@ -83,7 +83,7 @@ public class RegionResource {
     @GET
     @Path("/puskesmas")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "The registered Puskesmas of an area (any area), or of your areas when absent", description = REFERENCE_RULE)
+    @Operation(operationId = "listPuskesmas", summary = "The registered Puskesmas of an area (any area), or of your areas when absent", description = REFERENCE_RULE)
     @APIResponse(responseCode = "400", description = "Not a region code (INVALID_AREA_CODE, INVALID_REGION_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Puskesmas, by code", content = @Content(schema = @Schema(implementation = PuskesmasDto.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY), examples = @ExampleObject(name = "list", value = "["
             + PUSKESMAS_EXAMPLE + "]")))
@@ -95,7 +95,7 @@ public class RegionResource {
     @GET
     @Path("/puskesmas/{code}")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "One registered Puskesmas (any Puskesmas)", description = REFERENCE_RULE)
+    @Operation(operationId = "getPuskesmas", summary = "One registered Puskesmas (any Puskesmas)", description = REFERENCE_RULE)
     @APIResponse(responseCode = "200", description = "The Puskesmas", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "puskesmas", value = PUSKESMAS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not an area code (INVALID_AREA_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not registered (PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -107,7 +107,7 @@ public class RegionResource {
     @Path("/puskesmas")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "Register a Puskesmas in its kecamatan")
+    @Operation(operationId = "registerPuskesmas", summary = "Register a Puskesmas in its kecamatan")
     @APIResponse(responseCode = "201", description = "Registered; Location names it", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "registered", value = PUSKESMAS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), unknown kecamatan or desa (UNKNOWN_KECAMATAN, UNKNOWN_DESA), a code whose digits are not the kecamatan's (PUSKESMAS_CODE_MISMATCH)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Kecamatan outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,7 +121,7 @@ public class RegionResource {
     @Path("/puskesmas/{code}/code-exception")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Record that a Puskesmas code may sit in a kecamatan its digits do not name (admin of both)", description = "A Puskesmas code is P + the 6 digits of its kecamatan + 4 digits "
+    @Operation(operationId = "recordPuskesmasCodeException", summary = "Record that a Puskesmas code may sit in a kecamatan its digits do not name (admin of both)", description = "A Puskesmas code is P + the 6 digits of its kecamatan + 4 digits "
             + "(formats.md). A code kept from before a district split is registered elsewhere only after an admin whose "
             + "areas cover both the kecamatan of its digits and the kecamatan it moves to records the exception here.")
     @APIResponse(responseCode = "200", description = "The exception as recorded", content = @Content(schema = @Schema(implementation = CodeException.class)))
@@ -136,7 +136,7 @@ public class RegionResource {
     @Path("/puskesmas/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "Register or update a Puskesmas (name, kecamatan, population, desa)")
+    @Operation(operationId = "putPuskesmas", summary = "Register or update a Puskesmas (name, kecamatan, population, desa)")
     @APIResponse(responseCode = "200", description = "The Puskesmas as stored", content = @Content(schema = @Schema(implementation = PuskesmasDto.class), examples = @ExampleObject(name = "updated", value = PUSKESMAS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields or code mismatch (CODE_MISMATCH, PUSKESMAS_CODE_MISMATCH)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The kecamatan it joins or leaves is outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -25,7 +25,7 @@ public class ServiceResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The 12 services, the rule sets with every parameter, and the category schemes", description = "Public reference data; no token needed.")
+    @Operation(operationId = "getServices", summary = "The 12 services, the rule sets with every parameter, and the category schemes", description = "Public reference data; no token needed.")
     @APIResponse(responseCode = "200", description = "The catalogue", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceCatalog.class), examples = @ExampleObject(name = "catalogue", value = """
             {"services":[{"code":"1.02.02.2.02.0001","number":1,"key":"ANTENATAL","name":"Pelayanan kesehatan ibu hamil",
             "numerator":"Ibu hamil yang persalinannya terjadi pada tahun berjalan dan mendapat pelayanan antenatal sesuai standar (K6, 2 kontak dokter dengan USG, 10T)",

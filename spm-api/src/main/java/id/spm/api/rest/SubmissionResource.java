@@ -14,10 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +56,7 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Freeze a district's year or quarter as submitted (admin)", description = "Stores the figures of the district and every area below it. Never replaced: recomputation later shows the differences.")
+    @Operation(operationId = "freezeSubmission", summary = "Freeze a district's year or quarter as submitted (admin)", description = "Stores the figures of the district and every area below it. Never replaced: recomputation later shows the differences.")
     @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "frozen", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a district (NOT_A_DISTRICT) or invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "District outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -67,14 +72,19 @@ public class SubmissionResource {
     @GET
     @Path("/{district}/{year}")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "A frozen submission and every difference from today's figures")
-    @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "submission", value = EXAMPLE)))
+    @Operation(operationId = "getSubmission", summary = "A frozen submission and every difference from today's figures")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag of a submission read before: 304 Not Modified while it and today's figures are unchanged", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The submission", headers = @Header(name = "ETag", description = "Changes with the district's data versions, the rule set or the submission", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = SubmissionDto.class), examples = @ExampleObject(name = "submission", value = EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match; nothing was computed")
     @APIResponse(responseCode = "400", description = "Not a district (NOT_A_DISTRICT, INVALID_AREA_CODE) or a year that is not a number (INVALID_PARAMETER)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "District outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Within your areas: unknown district (REGION_NOT_FOUND) or not frozen (SUBMISSION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SubmissionDto get(@Parameter(example = "73.18") @PathParam("district") String district,
+    public Response get(@Parameter(example = "73.18") @PathParam("district") String district,
             @Parameter(example = "2025") @PathParam("year") @Min(2015) @Max(2035) int year,
-            @Parameter(example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter) {
-        return submissions.get(district, quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter));
+            @Parameter(example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+            @Context Request request) {
+        Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
+        return ConditionalGet.respond(request, submissions.submissionTag(district, period),
+                () -> submissions.get(district, period));
     }
 }

@@ -53,7 +53,7 @@ public class TargetResource {
     @Path("/derive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "Derive sasaran: population × prevalence, the TB formula, or a split over Puskesmas by population", description = "Computed by spm-rules, each figure with a note saying how. store=false previews; store=true keeps them as the areas' latest sasaran.")
+    @Operation(operationId = "deriveTargets", summary = "Derive sasaran: population × prevalence, the TB formula, or a split over Puskesmas by population", description = "Computed by spm-rules, each figure with a note saying how. store=false previews; store=true keeps them as the areas' latest sasaran.")
     @APIResponse(responseCode = "200", description = "The derived figures", content = @Content(schema = @Schema(implementation = TargetDto.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "prevalence", value = """
             [{"area":"73.18","year":2025,"serviceCode":"1.02.02.2.02.0008","amount":14652,"source":"PREVALENCE",
             "note":"population 15+ of 73.18 in 2025: 174850 × 0.0838 (SKI 2023, 2023) = 14652.43, rounded half up"}]""")))
@@ -67,7 +67,7 @@ public class TargetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "importer", "admin" })
-    @Operation(summary = "Set an area's sasaran for a service and year", description = "Every figure is kept with its provenance; the latest per area, year and service is in force. Invalidates the district-year's cached achievements.")
+    @Operation(operationId = "setTarget", summary = "Set an area's sasaran for a service and year", description = "Every figure is kept with its provenance; the latest per area, year and service is in force. Invalidates the district-year's cached achievements.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TargetDto.class), examples = @ExampleObject(name = "stored", value = TARGET_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED, INVALID_AREA_CODE, UNKNOWN_SERVICE, NOT_A_DISTRICT_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -80,7 +80,7 @@ public class TargetResource {
 
     @GET
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(summary = "The sasaran figures of an area and the areas below it, newest first")
+    @Operation(operationId = "listTargets", summary = "The sasaran figures of an area and the areas below it, newest first")
     @APIResponse(responseCode = "200", description = "Figures with provenance", content = @Content(schema = @Schema(implementation = TargetDto.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "list", value = "["
             + TARGET_EXAMPLE + "]")))
     @APIResponse(responseCode = "400", description = "Invalid parameters (INVALID_AREA_CODE, INVALID_PARAMETER, VALIDATION_FAILED, UNKNOWN_SERVICE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -163,6 +163,22 @@ public class AchievementService {
         return new Unit(kabkota, List.of(kabkota));
     }
 
+    /**
+     * What a report of the area and period is computed from, without computing it: the unit, its districts
+     * with their window data versions, and the rule set in force with every parameter. Equal bases give equal
+     * reports (the basis of the {@code ETag} of achievements and submissions).
+     */
+    public String basis(Unit unit, String area, Period period) {
+        StringBuilder b = new StringBuilder("area=").append(area).append("|unit=").append(unit.code()).append("|period=")
+                .append(period.label());
+        for (String d : unit.districts()) {
+            b.append('|').append(d).append('=')
+                    .append(versions.windowVersion(d, period.year(), config.compute().lookbackYears()));
+        }
+        RuleSets.forPeriod(period).ifPresent(rs -> b.append("|ruleSet=").append(rs.id()).append(rs.parameters()));
+        return b.toString();
+    }
+
     /** Sum of the window versions of the unit's districts: changes whenever any of their inputs does. */
     public long version(Unit unit, int year) {
         long v = 0;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,7 @@ import id.spm.api.model.AchievementReport.Difference;
 import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
+import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.SubmissionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
@@ -40,9 +42,11 @@ public class SubmissionService {
     private final CallerScope scope;
     private final ObjectMapper mapper;
     private final SubmissionRepository submissions;
+    private final ChangeEvents changes;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
-            SubmissionRepository submissions) {
+            SubmissionRepository submissions, ChangeEvents changes) {
+        this.changes = changes;
         this.achievements = achievements;
         this.scope = scope;
         this.mapper = mapper;
@@ -83,6 +87,8 @@ public class SubmissionService {
             throw new IllegalStateException(e);
         }
         submissions.add(s);
+        changes.record(ChangeEvents.SUBMISSION_FROZEN, district, period.year(), period.label(), s.dataVersion,
+                "frozen by " + s.frozenBy);
         return s;
     }
 
@@ -95,6 +101,30 @@ public class SubmissionService {
                     + period.label() + ".");
         }
         return dto(s, areas(s), period);
+    }
+
+    /**
+     * The entity tag of the achievements of an area (already authorised) for a period, as a caller with these
+     * areas sees them: from the data versions, districts, rule set and parameters ({@link AchievementService#basis})
+     * and the district's frozen submission, if any. Reads versions only; computes nothing.
+     */
+    public String achievementsTag(String area, Period period) {
+        AchievementService.Unit unit = achievements.unitOf(area);
+        Submission s = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))
+                ? find(unit.code(), period)
+                : null;
+        return EntityTags.of("achievements|" + achievements.basis(unit, area, period) + "|submission="
+                + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
+    }
+
+    /** The entity tag of a district's frozen submission with its differences from today's figures. */
+    public String submissionTag(String rawDistrict, Period period) {
+        String district = district(rawDistrict);
+        AreaAccess.require(scope, district);
+        AchievementService.Unit unit = achievements.unitOf(district);
+        Submission s = find(district, period);
+        return EntityTags.of("submission|" + achievements.basis(unit, district, period) + "|submission="
+                + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
     }
 
     /** Adds the frozen figures' comparison to a current report, when its district's period was frozen. */

@@ -9,6 +9,7 @@ import id.spm.api.area.AreaCodes;
 import id.spm.api.entity.Target;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.TargetDto;
+import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.RegionRepository;
@@ -26,9 +27,11 @@ public class TargetService {
     private final PuskesmasRepository registry;
     private final RegionRepository regions;
     private final DataVersionRepository versions;
+    private final ChangeEvents changes;
 
     public TargetService(CallerScope scope, TargetRepository targets, PuskesmasRepository registry,
-            RegionRepository regions, DataVersionRepository versions) {
+            RegionRepository regions, DataVersionRepository versions, ChangeEvents changes) {
+        this.changes = changes;
         this.scope = scope;
         this.targets = targets;
         this.registry = registry;
@@ -52,6 +55,7 @@ public class TargetService {
         t.note = in.note();
         t.createdBy = scope.subject();
         targets.add(t);
+        changes.kind(ChangeEvents.TARGET_SET, area + " " + service.code());
         versions.bump(kabkota, in.year());
         return dto(t);
     }
