@@ -3,9 +3,6 @@ package id.spm.api.repository;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,9 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.postgresql.PGConnection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import id.spm.rules.SpmService;
 import id.spm.rules.model.Event;
 import id.spm.rules.model.MonthlyCount;
@@ -36,18 +29,17 @@ import id.spm.rules.model.Sex;
 
 /**
  * The fact tables through plain JDBC: streaming a district's persons and events back into the rules'
- * {@link PersonRecord}s, and writing them with COPY (demo data, tests). Payloads are the model
- * records serialised by Jackson, read back the same way (schema contract with the importer).
+ * {@link PersonRecord}s, and writing them with COPY (demo data, tests). Payloads are read and
+ * written by {@link EventCodec}, the importer's codec, so demo rows carry the importer's payload text
+ * and content hash.
  */
 @ApplicationScoped
 public class FactRepository {
 
     private final DataSource dataSource;
-    private final ObjectMapper mapper;
 
-    public FactRepository(DataSource dataSource, ObjectMapper mapper) {
+    public FactRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
     }
 
     /**
@@ -96,14 +88,12 @@ public class FactRepository {
                         builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(), sex(sex),
                                 rs.getString(4), rs.getString(5)));
                     }
-                    builder.add(mapper.readValue(rs.getString(7), EventTypes.type(rs.getString(6))));
+                    builder.add(EventCodec.read(rs.getString(6), rs.getString(7)));
                 }
                 if (builder != null) {
                     sink.accept(builder.build());
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored event payload does not match its event type", e);
         }
     }
 
@@ -145,31 +135,27 @@ public class FactRepository {
         StringBuilder eventRows = new StringBuilder();
         Map<Integer, Boolean> years = new HashMap<>();
         int events = 0;
-        try {
-            for (PersonRecord r : persons) {
-                Person p = r.person();
-                personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
-                        .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
-                        .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
-                List<Event> all = r.events();
-                Map<String, Integer> seen = new HashMap<>();
-                for (Event e : all) {
-                    String payload = mapper.writeValueAsString(e);
-                    String type = e.getClass().getSimpleName();
-                    String base = e.date() + "|" + type;
-                    int n = seen.merge(base, 1, Integer::sum);
-                    int year = e.date().getYear();
-                    years.put(year, Boolean.TRUE);
-                    eventRows.append(tsv(kabkota)).append('\t').append(year).append('\t').append(tsv(p.id()))
-                            .append('\t').append(tsv(e.puskesmas())).append('\t').append(EventTypes.layout(e))
-                            .append('\t').append(type).append('\t').append(e.date()).append('\t')
-                            .append(tsv(base + "|" + n)).append('\t').append(sha256(payload)).append('\t')
-                            .append(tsv(payload)).append('\n');
-                    events++;
-                }
+        for (PersonRecord r : persons) {
+            Person p = r.person();
+            personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
+                    .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
+                    .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
+            List<Event> all = r.events();
+            Map<String, Integer> seen = new HashMap<>();
+            for (Event e : all) {
+                EventCodec.Encoded enc = EventCodec.encode(e);
+                String type = enc.eventType();
+                String base = e.date() + "|" + type;
+                int n = seen.merge(base, 1, Integer::sum);
+                int year = e.date().getYear();
+                years.put(year, Boolean.TRUE);
+                eventRows.append(tsv(kabkota)).append('\t').append(year).append('\t').append(tsv(p.id()))
+                        .append('\t').append(tsv(e.puskesmas())).append('\t').append(EventTypes.layout(e))
+                        .append('\t').append(type).append('\t').append(e.date()).append('\t')
+                        .append(tsv(base + "|" + n)).append('\t').append(enc.contentHash()).append('\t')
+                        .append(tsv(enc.payload())).append('\n');
+                events++;
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an event", e);
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -290,13 +276,5 @@ public class FactRepository {
             }
         }
         return b.toString();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

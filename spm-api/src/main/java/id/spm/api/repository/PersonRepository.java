@@ -17,9 +17,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import id.spm.rules.model.Person;
 import id.spm.rules.model.PersonRecord;
 
@@ -32,11 +29,9 @@ import id.spm.rules.model.PersonRecord;
 public class PersonRepository {
 
     private final DataSource dataSource;
-    private final ObjectMapper mapper;
 
-    public PersonRepository(DataSource dataSource, ObjectMapper mapper) {
+    public PersonRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
     }
 
     /**
@@ -118,13 +113,11 @@ public class PersonRepository {
                     String payload = rs.getString(3);
                     if (payload != null) {
                         String type = rs.getString(2);
-                        builder.add(mapper.readValue(payload, EventTypes.type(type)));
+                        builder.add(EventCodec.read(type, payload));
                         counts.merge(type, 1, Integer::sum);
                     }
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored event payload does not match its event type", e);
         }
         return new StoredPerson(kabkota, builder.build(), counts, puskesmas);
     }

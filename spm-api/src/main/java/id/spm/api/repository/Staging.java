@@ -16,7 +16,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import id.spm.ingest.Accepted;
-import id.spm.ingest.EventJson;
 import id.spm.rules.model.Person;
 import id.spm.rules.model.Sex;
 
@@ -301,11 +300,11 @@ public final class Staging implements AutoCloseable {
     private void event(Accepted.EventRow e) {
         Person p = e.person();
         var ev = e.event();
-        String payload = EventJson.write(ev);
+        String payload = EventCodec.write(ev);
         field(district(ev.puskesmas(), null)).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
                 .field(p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P").field(p.desaCode())
                 .field(p.puskesmas()).field(ev.puskesmas()).field(e.layout()).field(e.eventType()).field(ev.date())
-                .field(e.naturalKey()).field(EventJson.hash(payload)).last(payload);
+                .field(e.naturalKey()).field(EventCodec.hash(payload)).last(payload);
     }
 
     private void flush() throws SQLException {
