@@ -137,9 +137,12 @@ public class FactRepository {
         int events = 0;
         for (PersonRecord r : persons) {
             Person p = r.person();
-            personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
-                    .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
-                    .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
+            CopyText.field(personRows, kabkota);
+            CopyText.field(personRows, p.id());
+            CopyText.field(personRows, p.birthDate());
+            CopyText.field(personRows, p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P");
+            CopyText.field(personRows, p.desaCode());
+            CopyText.last(personRows, p.puskesmas());
             List<Event> all = r.events();
             Map<String, Integer> seen = new HashMap<>();
             for (Event e : all) {
@@ -149,11 +152,16 @@ public class FactRepository {
                 int n = seen.merge(base, 1, Integer::sum);
                 int year = e.date().getYear();
                 years.put(year, Boolean.TRUE);
-                eventRows.append(tsv(kabkota)).append('\t').append(year).append('\t').append(tsv(p.id()))
-                        .append('\t').append(tsv(e.puskesmas())).append('\t').append(EventTypes.layout(e))
-                        .append('\t').append(type).append('\t').append(e.date()).append('\t')
-                        .append(tsv(base + "|" + n)).append('\t').append(enc.contentHash()).append('\t')
-                        .append(tsv(enc.payload())).append('\n');
+                CopyText.field(eventRows, kabkota);
+                CopyText.field(eventRows, year);
+                CopyText.field(eventRows, p.id());
+                CopyText.field(eventRows, e.puskesmas());
+                CopyText.field(eventRows, EventTypes.layout(e));
+                CopyText.field(eventRows, type);
+                CopyText.field(eventRows, e.date());
+                CopyText.field(eventRows, base + "|" + n);
+                CopyText.field(eventRows, enc.contentHash());
+                CopyText.last(eventRows, enc.payload());
                 events++;
             }
         }
@@ -257,24 +265,5 @@ public class FactRepository {
             return null;
         }
         return s.strip().equals("L") ? Sex.MALE : Sex.FEMALE;
-    }
-
-    /** COPY text format: escape backslash, tab, newline, carriage return; null as \N. */
-    private static String tsv(String s) {
-        if (s == null) {
-            return "\\N";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }

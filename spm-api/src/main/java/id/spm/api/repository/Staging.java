@@ -1,6 +1,5 @@
 package id.spm.api.repository;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -316,42 +315,11 @@ public final class Staging implements AutoCloseable {
     }
 
     private Staging field(Object v) {
-        append(v);
-        line.append('\t');
+        CopyText.field(line, v);
         return this;
     }
 
     private void last(Object v) {
-        append(v);
-        line.append('\n');
-    }
-
-    /** COPY text format: {@code \N} for null; backslash, tab, newline and carriage return escaped. */
-    private void append(Object v) {
-        if (v == null) {
-            line.append("\\N");
-            return;
-        }
-        String s = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-        int clean = 0;
-        while (clean < s.length() && !special(s.charAt(clean))) {
-            clean++;
-        }
-        // Most values hold nothing to escape: copy them whole.
-        line.append(s, 0, clean);
-        for (int i = clean; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(ch);
-            }
-        }
-    }
-
-    private static boolean special(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+        CopyText.last(line, v);
     }
 }
