@@ -65,11 +65,13 @@ public class FactRepository {
      */
     public void persons(Connection c, String kabkota, int fromYear, int toYear, Consumer<PersonRecord> sink)
             throws SQLException {
-        String sql = "select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, "
-                + "e.payload::text from service_event e join person p on p.kabkota_code = e.kabkota_code "
-                + "and p.person_key = e.person_key where e.kabkota_code = ? and e.event_year between ? and ? "
-                + "order by e.person_key";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, e.payload::text
+                from service_event e
+                join person p on p.kabkota_code = e.kabkota_code and p.person_key = e.person_key
+                where e.kabkota_code = ? and e.event_year between ? and ?
+                order by e.person_key
+                """)) {
             ps.setFetchSize(10_000);
             ps.setString(1, kabkota);
             ps.setShort(2, (short) fromYear);
@@ -109,9 +111,12 @@ public class FactRepository {
     /** The same on the caller's connection (see {@link #persons(Connection, String, int, int, Consumer)}). */
     public List<MonthlyCount> monthlyCounts(Connection c, String kabkota, int year) throws SQLException {
         List<MonthlyCount> out = new ArrayList<>();
-        String sql = "select puskesmas_code, year, month, service_code, compliant, non_compliant from monthly_count "
-                + "where kabkota_code = ? and year = ? order by import_batch_id nulls first, puskesmas_code, month";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select puskesmas_code, year, month, service_code, compliant, non_compliant
+                from monthly_count
+                where kabkota_code = ? and year = ?
+                order by import_batch_id nulls first, puskesmas_code, month
+                """)) {
             ps.setString(1, kabkota);
             ps.setShort(2, (short) year);
             try (ResultSet rs = ps.executeQuery()) {
@@ -170,29 +175,46 @@ public class FactRepository {
             try {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 try (var st = c.createStatement()) {
-                    st.execute("create temporary table person_in (like person) on commit drop");
-                    st.execute("create temporary table event_in (like service_event) on commit drop");
+                    st.execute("""
+                            create temporary table person_in (like person) on commit drop
+                            """);
+                    st.execute("""
+                            create temporary table event_in (like service_event) on commit drop
+                            """);
                 }
-                pg.getCopyAPI().copyIn("copy person_in (kabkota_code, person_key, birth_date, sex, desa_code, "
-                        + "puskesmas_code) from stdin", new StringReader(personRows.toString()));
-                pg.getCopyAPI().copyIn("copy event_in (kabkota_code, event_year, person_key, puskesmas_code, layout, "
-                        + "event_type, event_date, natural_key, content_hash, payload) from stdin",
-                        new StringReader(eventRows.toString()));
+                pg.getCopyAPI().copyIn("""
+                        copy person_in (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code)
+                        from stdin
+                        """, new StringReader(personRows.toString()));
+                pg.getCopyAPI().copyIn("""
+                        copy event_in (kabkota_code, event_year, person_key, puskesmas_code, layout, event_type,
+                            event_date, natural_key, content_hash, payload)
+                        from stdin
+                        """, new StringReader(eventRows.toString()));
                 try (var st = c.createStatement()) {
-                    st.execute("insert into person select * from person_in on conflict (kabkota_code, person_key) do "
-                            + "update set birth_date = excluded.birth_date, sex = excluded.sex, "
-                            + "desa_code = excluded.desa_code, puskesmas_code = excluded.puskesmas_code");
-                    st.execute("insert into service_event select * from event_in on conflict "
-                            + "(kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do update set "
-                            + "payload = excluded.payload, content_hash = excluded.content_hash, "
-                            + "event_date = excluded.event_date");
+                    st.execute("""
+                            insert into person select * from person_in
+                            on conflict (kabkota_code, person_key) do update set birth_date = excluded.birth_date,
+                                sex = excluded.sex, desa_code = excluded.desa_code,
+                                puskesmas_code = excluded.puskesmas_code
+                            """);
+                    st.execute("""
+                            insert into service_event select * from event_in
+                            on conflict (kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key)
+                            do update set payload = excluded.payload, content_hash = excluded.content_hash,
+                                event_date = excluded.event_date
+                            """);
                     // Each recording Puskesmas' view of the person (see V3 and ImportMerger): here all the same.
-                    st.execute("insert into person_record (kabkota_code, person_key, puskesmas_code, birth_date, sex, "
-                            + "desa_code, home_puskesmas) select distinct e.kabkota_code, e.person_key, e.puskesmas_code, "
-                            + "p.birth_date, p.sex, p.desa_code, p.puskesmas_code from event_in e join person_in p "
-                            + "using (kabkota_code, person_key) on conflict (kabkota_code, person_key, puskesmas_code) "
-                            + "do update set birth_date = excluded.birth_date, sex = excluded.sex, "
-                            + "desa_code = excluded.desa_code, home_puskesmas = excluded.home_puskesmas");
+                    st.execute("""
+                            insert into person_record (kabkota_code, person_key, puskesmas_code, birth_date, sex,
+                                desa_code, home_puskesmas)
+                            select distinct e.kabkota_code, e.person_key, e.puskesmas_code, p.birth_date, p.sex,
+                                p.desa_code, p.puskesmas_code
+                            from event_in e join person_in p using (kabkota_code, person_key)
+                            on conflict (kabkota_code, person_key, puskesmas_code) do update set
+                                birth_date = excluded.birth_date, sex = excluded.sex, desa_code = excluded.desa_code,
+                                home_puskesmas = excluded.home_puskesmas
+                            """);
                 }
                 for (Integer y : years.keySet()) {
                     DataVersions.bump(c, kabkota, y);
@@ -212,12 +234,15 @@ public class FactRepository {
 
     /** Writes monthly aggregate counts (replacing the same keys) and bumps the data version. */
     public void writeMonthlyCounts(String kabkota, Collection<MonthlyCount> counts) {
-        String sql = "insert into monthly_count (kabkota_code, puskesmas_code, year, month, service_code, compliant, "
-                + "non_compliant) values (?, ?, ?, ?, ?, ?, ?) on conflict (puskesmas_code, year, month, service_code) "
-                + "do update set compliant = excluded.compliant, non_compliant = excluded.non_compliant";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into monthly_count (kabkota_code, puskesmas_code, year, month, service_code, compliant,
+                        non_compliant)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (puskesmas_code, year, month, service_code) do update set
+                        compliant = excluded.compliant, non_compliant = excluded.non_compliant
+                    """)) {
                 Map<Integer, Boolean> years = new HashMap<>();
                 for (MonthlyCount m : counts) {
                     ps.setString(1, kabkota);
@@ -251,7 +276,9 @@ public class FactRepository {
     /** Whether any by-name event is stored at all (the demo loads only into an empty database). */
     public boolean anyEvents() {
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select exists (select 1 from service_event)")) {
+                ResultSet rs = c.createStatement().executeQuery("""
+                        select exists (select 1 from service_event)
+                        """)) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
