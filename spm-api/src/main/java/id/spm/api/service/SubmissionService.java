@@ -8,8 +8,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.spm.api.area.AreaCodes;
@@ -20,6 +18,7 @@ import id.spm.api.model.AchievementReport.Difference;
 import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
+import id.spm.api.repository.StoredReport;
 import id.spm.api.repository.SubmissionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
@@ -32,9 +31,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class SubmissionService {
-
-    private static final TypeReference<LinkedHashMap<String, AchievementReport>> AREAS = new TypeReference<>() {
-    };
 
     private final AchievementService achievements;
     private final CallerScope scope;
@@ -77,11 +73,7 @@ public class SubmissionService {
         s.dataVersion = top.dataVersion();
         s.ruleSetId = top.ruleSet();
         s.frozenBy = scope.subject();
-        try {
-            s.result = mapper.writeValueAsString(areas);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        s.result = StoredReport.writeAreas(mapper, areas);
         submissions.add(s);
         return s;
     }
@@ -167,11 +159,7 @@ public class SubmissionService {
     }
 
     private Map<String, AchievementReport> areas(Submission s) {
-        try {
-            return mapper.readValue(s.result, AREAS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored submission is unreadable", e);
-        }
+        return StoredReport.readAreas(mapper, s.result);
     }
 
     private static String district(String raw) {
