@@ -41,14 +41,16 @@ public class AchievementResultRepository {
 
         public void add(String kabkota, int year, int quarter, String serviceCode, String puskesmas, String personKey,
                 String subject, String status, String reasonsJson, long version) {
-            text.append(kabkota).append('\t').append(year).append('\t').append(quarter).append('\t')
-                    .append(serviceCode).append('\t').append(puskesmas).append('\t').append(copyText(personKey))
-                    .append('\t').append(copyText(subject)).append('\t').append(status).append('\t')
-                    .append(copyText(reasonsJson)).append('\t').append(version).append('\n');
-        }
-
-        static String copyText(String s) {
-            return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+            CopyText.field(text, kabkota);
+            CopyText.field(text, year);
+            CopyText.field(text, quarter);
+            CopyText.field(text, serviceCode);
+            CopyText.field(text, puskesmas);
+            CopyText.field(text, personKey);
+            CopyText.field(text, subject);
+            CopyText.field(text, status);
+            CopyText.field(text, reasonsJson);
+            CopyText.last(text, version);
         }
     }
 

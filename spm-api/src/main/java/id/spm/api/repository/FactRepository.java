@@ -3,9 +3,6 @@ package id.spm.api.repository;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,9 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.postgresql.PGConnection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import id.spm.rules.SpmService;
 import id.spm.rules.model.Event;
 import id.spm.rules.model.MonthlyCount;
@@ -36,18 +29,17 @@ import id.spm.rules.model.Sex;
 
 /**
  * The fact tables through plain JDBC: streaming a district's persons and events back into the rules'
- * {@link PersonRecord}s, and writing them with COPY (demo data, tests). Payloads are the model
- * records serialised by Jackson, read back the same way (schema contract with the importer).
+ * {@link PersonRecord}s, and writing them with COPY (demo data, tests). Payloads are read and
+ * written by {@link EventCodec}, the importer's codec, so demo rows carry the importer's payload text
+ * and content hash.
  */
 @ApplicationScoped
 public class FactRepository {
 
     private final DataSource dataSource;
-    private final ObjectMapper mapper;
 
-    public FactRepository(DataSource dataSource, ObjectMapper mapper) {
+    public FactRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
     }
 
     /**
@@ -73,11 +65,13 @@ public class FactRepository {
      */
     public void persons(Connection c, String kabkota, int fromYear, int toYear, Consumer<PersonRecord> sink)
             throws SQLException {
-        String sql = "select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, "
-                + "e.payload::text from service_event e join person p on p.kabkota_code = e.kabkota_code "
-                + "and p.person_key = e.person_key where e.kabkota_code = ? and e.event_year between ? and ? "
-                + "order by e.person_key";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, e.payload::text
+                from service_event e
+                join person p on p.kabkota_code = e.kabkota_code and p.person_key = e.person_key
+                where e.kabkota_code = ? and e.event_year between ? and ?
+                order by e.person_key
+                """)) {
             ps.setFetchSize(10_000);
             ps.setString(1, kabkota);
             ps.setShort(2, (short) fromYear);
@@ -96,14 +90,12 @@ public class FactRepository {
                         builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(), sex(sex),
                                 rs.getString(4), rs.getString(5)));
                     }
-                    builder.add(mapper.readValue(rs.getString(7), EventTypes.type(rs.getString(6))));
+                    builder.add(EventCodec.read(rs.getString(6), rs.getString(7)));
                 }
                 if (builder != null) {
                     sink.accept(builder.build());
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored event payload does not match its event type", e);
         }
     }
 
@@ -119,9 +111,12 @@ public class FactRepository {
     /** The same on the caller's connection (see {@link #persons(Connection, String, int, int, Consumer)}). */
     public List<MonthlyCount> monthlyCounts(Connection c, String kabkota, int year) throws SQLException {
         List<MonthlyCount> out = new ArrayList<>();
-        String sql = "select puskesmas_code, year, month, service_code, compliant, non_compliant from monthly_count "
-                + "where kabkota_code = ? and year = ? order by import_batch_id nulls first, puskesmas_code, month";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select puskesmas_code, year, month, service_code, compliant, non_compliant
+                from monthly_count
+                where kabkota_code = ? and year = ?
+                order by import_batch_id nulls first, puskesmas_code, month
+                """)) {
             ps.setString(1, kabkota);
             ps.setShort(2, (short) year);
             try (ResultSet rs = ps.executeQuery()) {
@@ -147,60 +142,81 @@ public class FactRepository {
         StringBuilder eventRows = new StringBuilder();
         Map<Integer, Boolean> years = new HashMap<>();
         int events = 0;
-        try {
-            for (PersonRecord r : persons) {
-                Person p = r.person();
-                personRows.append(tsv(kabkota)).append('\t').append(tsv(p.id())).append('\t').append(p.birthDate())
-                        .append('\t').append(p.sex() == null ? "\\N" : (p.sex() == Sex.MALE ? "L" : "P")).append('\t')
-                        .append(tsv(p.desaCode())).append('\t').append(tsv(p.puskesmas())).append('\n');
-                List<Event> all = r.events();
-                Map<String, Integer> seen = new HashMap<>();
-                for (Event e : all) {
-                    String payload = mapper.writeValueAsString(e);
-                    String type = e.getClass().getSimpleName();
-                    String base = e.date() + "|" + type;
-                    int n = seen.merge(base, 1, Integer::sum);
-                    int year = e.date().getYear();
-                    years.put(year, Boolean.TRUE);
-                    eventRows.append(tsv(kabkota)).append('\t').append(year).append('\t').append(tsv(p.id()))
-                            .append('\t').append(tsv(e.puskesmas())).append('\t').append(EventTypes.layout(e))
-                            .append('\t').append(type).append('\t').append(e.date()).append('\t')
-                            .append(tsv(base + "|" + n)).append('\t').append(sha256(payload)).append('\t')
-                            .append(tsv(payload)).append('\n');
-                    events++;
-                }
+        for (PersonRecord r : persons) {
+            Person p = r.person();
+            CopyText.field(personRows, kabkota);
+            CopyText.field(personRows, p.id());
+            CopyText.field(personRows, p.birthDate());
+            CopyText.field(personRows, p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P");
+            CopyText.field(personRows, p.desaCode());
+            CopyText.last(personRows, p.puskesmas());
+            List<Event> all = r.events();
+            Map<String, Integer> seen = new HashMap<>();
+            for (Event e : all) {
+                EventCodec.Encoded enc = EventCodec.encode(e);
+                String type = enc.eventType();
+                String base = e.date() + "|" + type;
+                int n = seen.merge(base, 1, Integer::sum);
+                int year = e.date().getYear();
+                years.put(year, Boolean.TRUE);
+                CopyText.field(eventRows, kabkota);
+                CopyText.field(eventRows, year);
+                CopyText.field(eventRows, p.id());
+                CopyText.field(eventRows, e.puskesmas());
+                CopyText.field(eventRows, EventTypes.layout(e));
+                CopyText.field(eventRows, type);
+                CopyText.field(eventRows, e.date());
+                CopyText.field(eventRows, base + "|" + n);
+                CopyText.field(eventRows, enc.contentHash());
+                CopyText.last(eventRows, enc.payload());
+                events++;
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an event", e);
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 try (var st = c.createStatement()) {
-                    st.execute("create temporary table person_in (like person) on commit drop");
-                    st.execute("create temporary table event_in (like service_event) on commit drop");
+                    st.execute("""
+                            create temporary table person_in (like person) on commit drop
+                            """);
+                    st.execute("""
+                            create temporary table event_in (like service_event) on commit drop
+                            """);
                 }
-                pg.getCopyAPI().copyIn("copy person_in (kabkota_code, person_key, birth_date, sex, desa_code, "
-                        + "puskesmas_code) from stdin", new StringReader(personRows.toString()));
-                pg.getCopyAPI().copyIn("copy event_in (kabkota_code, event_year, person_key, puskesmas_code, layout, "
-                        + "event_type, event_date, natural_key, content_hash, payload) from stdin",
-                        new StringReader(eventRows.toString()));
+                pg.getCopyAPI().copyIn("""
+                        copy person_in (kabkota_code, person_key, birth_date, sex, desa_code, puskesmas_code)
+                        from stdin
+                        """, new StringReader(personRows.toString()));
+                pg.getCopyAPI().copyIn("""
+                        copy event_in (kabkota_code, event_year, person_key, puskesmas_code, layout, event_type,
+                            event_date, natural_key, content_hash, payload)
+                        from stdin
+                        """, new StringReader(eventRows.toString()));
                 try (var st = c.createStatement()) {
-                    st.execute("insert into person select * from person_in on conflict (kabkota_code, person_key) do "
-                            + "update set birth_date = excluded.birth_date, sex = excluded.sex, "
-                            + "desa_code = excluded.desa_code, puskesmas_code = excluded.puskesmas_code");
-                    st.execute("insert into service_event select * from event_in on conflict "
-                            + "(kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do update set "
-                            + "payload = excluded.payload, content_hash = excluded.content_hash, "
-                            + "event_date = excluded.event_date");
+                    st.execute("""
+                            insert into person select * from person_in
+                            on conflict (kabkota_code, person_key) do update set birth_date = excluded.birth_date,
+                                sex = excluded.sex, desa_code = excluded.desa_code,
+                                puskesmas_code = excluded.puskesmas_code
+                            """);
+                    st.execute("""
+                            insert into service_event select * from event_in
+                            on conflict (kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key)
+                            do update set payload = excluded.payload, content_hash = excluded.content_hash,
+                                event_date = excluded.event_date
+                            """);
                     // Each recording Puskesmas' view of the person (see V3 and ImportMerger): here all the same.
-                    st.execute("insert into person_record (kabkota_code, person_key, puskesmas_code, birth_date, sex, "
-                            + "desa_code, home_puskesmas) select distinct e.kabkota_code, e.person_key, e.puskesmas_code, "
-                            + "p.birth_date, p.sex, p.desa_code, p.puskesmas_code from event_in e join person_in p "
-                            + "using (kabkota_code, person_key) on conflict (kabkota_code, person_key, puskesmas_code) "
-                            + "do update set birth_date = excluded.birth_date, sex = excluded.sex, "
-                            + "desa_code = excluded.desa_code, home_puskesmas = excluded.home_puskesmas");
+                    st.execute("""
+                            insert into person_record (kabkota_code, person_key, puskesmas_code, birth_date, sex,
+                                desa_code, home_puskesmas)
+                            select distinct e.kabkota_code, e.person_key, e.puskesmas_code, p.birth_date, p.sex,
+                                p.desa_code, p.puskesmas_code
+                            from event_in e join person_in p using (kabkota_code, person_key)
+                            on conflict (kabkota_code, person_key, puskesmas_code) do update set
+                                birth_date = excluded.birth_date, sex = excluded.sex, desa_code = excluded.desa_code,
+                                home_puskesmas = excluded.home_puskesmas
+                            """);
                 }
                 for (Integer y : years.keySet()) {
                     DataVersions.bump(c, kabkota, y);
@@ -220,12 +236,15 @@ public class FactRepository {
 
     /** Writes monthly aggregate counts (replacing the same keys) and bumps the data version. */
     public void writeMonthlyCounts(String kabkota, Collection<MonthlyCount> counts) {
-        String sql = "insert into monthly_count (kabkota_code, puskesmas_code, year, month, service_code, compliant, "
-                + "non_compliant) values (?, ?, ?, ?, ?, ?, ?) on conflict (puskesmas_code, year, month, service_code) "
-                + "do update set compliant = excluded.compliant, non_compliant = excluded.non_compliant";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into monthly_count (kabkota_code, puskesmas_code, year, month, service_code, compliant,
+                        non_compliant)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (puskesmas_code, year, month, service_code) do update set
+                        compliant = excluded.compliant, non_compliant = excluded.non_compliant
+                    """)) {
                 Map<Integer, Boolean> years = new HashMap<>();
                 for (MonthlyCount m : counts) {
                     ps.setString(1, kabkota);
@@ -259,7 +278,9 @@ public class FactRepository {
     /** Whether any by-name event is stored at all (the demo loads only into an empty database). */
     public boolean anyEvents() {
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select exists (select 1 from service_event)")) {
+                ResultSet rs = c.createStatement().executeQuery("""
+                        select exists (select 1 from service_event)
+                        """)) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -273,32 +294,5 @@ public class FactRepository {
             return null;
         }
         return s.strip().equals("L") ? Sex.MALE : Sex.FEMALE;
-    }
-
-    /** COPY text format: escape backslash, tab, newline, carriage return; null as \N. */
-    private static String tsv(String s) {
-        if (s == null) {
-            return "\\N";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

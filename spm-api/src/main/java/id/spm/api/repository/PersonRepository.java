@@ -17,9 +17,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import id.spm.rules.model.Person;
 import id.spm.rules.model.PersonRecord;
 
@@ -32,11 +29,9 @@ import id.spm.rules.model.PersonRecord;
 public class PersonRepository {
 
     private final DataSource dataSource;
-    private final ObjectMapper mapper;
 
-    public PersonRepository(DataSource dataSource, ObjectMapper mapper) {
+    public PersonRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
     }
 
     /**
@@ -73,9 +68,12 @@ public class PersonRepository {
             try {
                 List<Person> rows = new ArrayList<>();
                 List<String> rowDistricts = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select kabkota_code, birth_date, sex, desa_code, "
-                        + "puskesmas_code from person where kabkota_code = any (?) and person_key = ? "
-                        + "order by kabkota_code")) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        select kabkota_code, birth_date, sex, desa_code, puskesmas_code
+                        from person
+                        where kabkota_code = any (?) and person_key = ?
+                        order by kabkota_code
+                        """)) {
                     Array codes = c.createArrayOf("text", districts.toArray(String[]::new));
                     ps.setArray(1, codes);
                     ps.setString(2, personKey);
@@ -105,9 +103,12 @@ public class PersonRepository {
         Map<String, Integer> counts = new TreeMap<>();
         Set<String> puskesmas = new TreeSet<>();
         // Payloads only of the window's years: the rest is needed only for the Puskesmas it names.
-        String sql = "select puskesmas_code, event_type, case when event_year between ? and ? then payload::text end "
-                + "from service_event where kabkota_code = ? and person_key = ? order by event_date, event_type";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select puskesmas_code, event_type, case when event_year between ? and ? then payload::text end
+                from service_event
+                where kabkota_code = ? and person_key = ?
+                order by event_date, event_type
+                """)) {
             ps.setShort(1, (short) (window == null ? 1 : window.fromYear()));
             ps.setShort(2, (short) (window == null ? 0 : window.toYear()));
             ps.setString(3, kabkota);
@@ -118,13 +119,11 @@ public class PersonRepository {
                     String payload = rs.getString(3);
                     if (payload != null) {
                         String type = rs.getString(2);
-                        builder.add(mapper.readValue(payload, EventTypes.type(type)));
+                        builder.add(EventCodec.read(type, payload));
                         counts.merge(type, 1, Integer::sum);
                     }
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored event payload does not match its event type", e);
         }
         return new StoredPerson(kabkota, builder.build(), counts, puskesmas);
     }

@@ -1,6 +1,5 @@
 package id.spm.api.repository;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import id.spm.ingest.Accepted;
-import id.spm.ingest.EventJson;
 import id.spm.rules.model.Person;
 import id.spm.rules.model.Sex;
 
@@ -301,11 +299,11 @@ public final class Staging implements AutoCloseable {
     private void event(Accepted.EventRow e) {
         Person p = e.person();
         var ev = e.event();
-        String payload = EventJson.write(ev);
+        String payload = EventCodec.write(ev);
         field(district(ev.puskesmas(), null)).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
                 .field(p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P").field(p.desaCode())
                 .field(p.puskesmas()).field(ev.puskesmas()).field(e.layout()).field(e.eventType()).field(ev.date())
-                .field(e.naturalKey()).field(EventJson.hash(payload)).last(payload);
+                .field(e.naturalKey()).field(EventCodec.hash(payload)).last(payload);
     }
 
     private void flush() throws SQLException {
@@ -317,42 +315,11 @@ public final class Staging implements AutoCloseable {
     }
 
     private Staging field(Object v) {
-        append(v);
-        line.append('\t');
+        CopyText.field(line, v);
         return this;
     }
 
     private void last(Object v) {
-        append(v);
-        line.append('\n');
-    }
-
-    /** COPY text format: {@code \N} for null; backslash, tab, newline and carriage return escaped. */
-    private void append(Object v) {
-        if (v == null) {
-            line.append("\\N");
-            return;
-        }
-        String s = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-        int clean = 0;
-        while (clean < s.length() && !special(s.charAt(clean))) {
-            clean++;
-        }
-        // Most values hold nothing to escape: copy them whole.
-        line.append(s, 0, clean);
-        for (int i = clean; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(ch);
-            }
-        }
-    }
-
-    private static boolean special(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+        CopyText.last(line, v);
     }
 }

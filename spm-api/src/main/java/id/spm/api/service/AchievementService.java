@@ -29,6 +29,7 @@ import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.RegionRepository;
+import id.spm.api.repository.StoredReport;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;
@@ -205,12 +206,7 @@ public class AchievementService {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(mapper.readValue(row.get().json(), AchievementReport.class)
-                    .withComputedAt(row.get().computedAt()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read cached achievements", e);
-        }
+        return Optional.of(StoredReport.read(mapper, row.get().json()).withComputedAt(row.get().computedAt()));
     }
 
     /**
@@ -266,11 +262,7 @@ public class AchievementService {
             }
             AchievementReport r = AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy,
                     names, version, period);
-            try {
-                rows.add(new AreaResult(area, mapper.writeValueAsString(r)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            rows.add(new AreaResult(area, StoredReport.write(mapper, r)));
         }
         boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, ruleSet.id(), rows,
                 district ? decisions : null);

@@ -9,8 +9,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.spm.api.area.AreaCodes;
@@ -22,6 +20,7 @@ import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
 import id.spm.api.repository.ChangeEvents;
+import id.spm.api.repository.StoredReport;
 import id.spm.api.repository.SubmissionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
@@ -34,9 +33,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class SubmissionService {
-
-    private static final TypeReference<LinkedHashMap<String, AchievementReport>> AREAS = new TypeReference<>() {
-    };
 
     private final AchievementService achievements;
     private final CallerScope scope;
@@ -81,11 +77,7 @@ public class SubmissionService {
         s.dataVersion = top.dataVersion();
         s.ruleSetId = top.ruleSet();
         s.frozenBy = scope.subject();
-        try {
-            s.result = mapper.writeValueAsString(areas);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        s.result = StoredReport.writeAreas(mapper, areas);
         submissions.add(s);
         changes.record(ChangeEvents.SUBMISSION_FROZEN, district, period.year(), period.label(), s.dataVersion,
                 "frozen by " + s.frozenBy);
@@ -197,11 +189,7 @@ public class SubmissionService {
     }
 
     private Map<String, AchievementReport> areas(Submission s) {
-        try {
-            return mapper.readValue(s.result, AREAS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored submission is unreadable", e);
-        }
+        return StoredReport.readAreas(mapper, s.result);
     }
 
     private static String district(String raw) {
