@@ -14,7 +14,7 @@ import id.spm.api.area.AreaScope;
 import id.spm.api.area.PuskesmasPlacement;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
-import id.spm.api.entity.Target;
+import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.TargetSource;
 import id.spm.api.repository.DataVersionRepository;
@@ -125,7 +125,7 @@ public class DemoLoader {
             registry.save(p);
         }
         for (SampleTarget t : gen.targets()) {
-            Target e = new Target();
+            TargetRow e = new TargetRow();
             e.areaCode = t.regionCode();
             e.kabkotaCode = DISTRICT;
             e.year = (short) t.year();

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import id.spm.api.area.AreaCodes;
-import id.spm.api.entity.Prevalence;
-import id.spm.api.entity.Target;
+import id.spm.api.entity.PrevalenceRow;
+import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.DeriveRequest;
 import id.spm.api.model.TargetDto;
@@ -22,6 +22,8 @@ import id.spm.rules.SpmService;
 import id.spm.rules.model.PuskesmasInfo;
 import id.spm.rules.target.AgeGroup;
 import id.spm.rules.target.LargestRemainder;
+import id.spm.rules.target.Prevalence;
+import id.spm.rules.target.Target;
 import id.spm.rules.target.TargetDerivations;
 import id.spm.rules.target.TbFormula;
 
@@ -51,7 +53,7 @@ public class TargetDerivationService {
         String area = AreaCodes.normalize(in.area());
         AreaAccess.require(scope, area);
         String kabkota = targetService.kabkotaOf(area);
-        List<id.spm.rules.target.Target> derived = switch (in.method()) {
+        List<Target> derived = switch (in.method()) {
             case PREVALENCE -> List.of(prevalence(area, kabkota, in));
             case TB_FORMULA -> {
                 if (in.targetPenemuan() == null) {
@@ -62,8 +64,8 @@ public class TargetDerivationService {
             case SPLIT -> split(area, in);
         };
         List<TargetDto> out = new ArrayList<>();
-        for (id.spm.rules.target.Target t : derived) {
-            Target e = new Target();
+        for (Target t : derived) {
+            TargetRow e = new TargetRow();
             e.areaCode = t.area();
             e.kabkotaCode = kabkota;
             e.year = (short) t.year();
@@ -83,14 +85,14 @@ public class TargetDerivationService {
         return out;
     }
 
-    private id.spm.rules.target.Target prevalence(String area, String kabkota, DeriveRequest in) {
+    private Target prevalence(String area, String kabkota, DeriveRequest in) {
         SpmService service = service(in);
-        id.spm.rules.target.Prevalence p;
+        Prevalence p;
         if (in.prevalence() != null) {
             p = rules(service, in.prevalence().rate(), in.prevalence().ageBand(), in.prevalence().year(),
                     in.prevalence().source());
         } else {
-            Prevalence stored = targets.prevalence(service.code(), kabkota).orElse(null);
+            PrevalenceRow stored = targets.prevalence(service.code(), kabkota).orElse(null);
             if (stored == null) {
                 throw ApiException.badRequest("PREVALENCE_MISSING", "No prevalence stored for " + service.code()
                         + "; send one in the request.");
@@ -104,9 +106,9 @@ public class TargetDerivationService {
         }
     }
 
-    private List<id.spm.rules.target.Target> split(String area, DeriveRequest in) {
+    private List<Target> split(String area, DeriveRequest in) {
         SpmService service = service(in);
-        Target own = targets.latest(area, in.year(), service.code()).orElse(null);
+        TargetRow own = targets.latest(area, in.year(), service.code()).orElse(null);
         if (own == null) {
             throw ApiException.badRequest("TARGET_MISSING", area + " has no sasaran of " + service.code() + " in "
                     + in.year() + " to split.");
@@ -114,7 +116,7 @@ public class TargetDerivationService {
         List<PuskesmasInfo> under = registry.under(area).stream().map(p -> new PuskesmasInfo(p.code, p.name,
                 p.kecamatanCode, Set.of(p.desaCodes), p.population)).toList();
         try {
-            return TargetDerivations.splitByPopulation(new id.spm.rules.target.Target(area, in.year(), service,
+            return TargetDerivations.splitByPopulation(new Target(area, in.year(), service,
                     own.amount, FactInputs.source(own.source), own.note), under);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("POPULATION_MISSING", e.getMessage());
@@ -128,7 +130,7 @@ public class TargetDerivationService {
         return TargetService.service(in.serviceCode());
     }
 
-    private static id.spm.rules.target.Prevalence rules(SpmService s, java.math.BigDecimal rate, String band, int year,
+    private static Prevalence rules(SpmService s, java.math.BigDecimal rate, String band, int year,
             String source) {
         AgeGroup g;
         try {
@@ -136,6 +138,6 @@ public class TargetDerivationService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_AGE_BAND", e.getMessage());
         }
-        return new id.spm.rules.target.Prevalence(s, rate, g.fromAge(), g.toAge(), year, source);
+        return new Prevalence(s, rate, g.fromAge(), g.toAge(), year, source);
     }
 }

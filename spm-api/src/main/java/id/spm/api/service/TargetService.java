@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import id.spm.api.area.AreaCodes;
-import id.spm.api.entity.Target;
+import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.TargetDto;
 import id.spm.api.repository.ChangeEvents;
@@ -45,7 +45,7 @@ public class TargetService {
         AreaAccess.require(scope, area);
         String kabkota = kabkotaOf(area);
         SpmService service = service(in.serviceCode());
-        Target t = new Target();
+        TargetRow t = new TargetRow();
         t.areaCode = area;
         t.kabkotaCode = kabkota;
         t.year = (short) in.year();
@@ -64,7 +64,7 @@ public class TargetService {
     public List<TargetDto> list(String rawArea, int year, String serviceCode) {
         String area = AreaCodes.normalize(rawArea);
         AreaAccess.require(scope, area);
-        List<Target> rows = targets.under(area, year,
+        List<TargetRow> rows = targets.under(area, year,
                 serviceCode == null || serviceCode.isBlank() ? null : service(serviceCode).code());
         return rows.stream().filter(t -> scope.covers(t.areaCode)).map(TargetService::dto).toList();
     }
@@ -94,7 +94,7 @@ public class TargetService {
         }
     }
 
-    static TargetDto dto(Target t) {
+    static TargetDto dto(TargetRow t) {
         return new TargetDto(t.id, t.areaCode, t.year, t.serviceCode, t.amount, t.source, t.note, t.createdAt,
                 t.createdBy);
     }

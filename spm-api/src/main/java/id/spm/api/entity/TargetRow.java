@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** One sasaran figure with its provenance; the latest per (area, year, service) is in force. */
 @Entity
 @Table(name = "target")
-public class Target extends PanacheEntityBase {
+public class TargetRow extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

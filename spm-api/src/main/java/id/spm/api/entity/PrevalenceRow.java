@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A prevalence rate with its source, year and age band; area {@code 0} is national. */
 @Entity
 @Table(name = "prevalence")
-public class Prevalence extends PanacheEntityBase {
+public class PrevalenceRow extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
