@@ -77,7 +77,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.code(), e.title(), e.getMessage(), uri, List.of());
+        return problem(e.status(), e.code(), e.title(), e.getMessage(), uri,
+                e instanceof id.spm.api.error.LocatedApiException l ? l.violations() : List.of());
     }
 
     @ServerExceptionMapper

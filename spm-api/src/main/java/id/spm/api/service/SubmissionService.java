@@ -39,10 +39,12 @@ public class SubmissionService {
     private final ObjectMapper mapper;
     private final SubmissionRepository submissions;
     private final ChangeEvents changes;
+    private final SubmissionDiffService decisionDiffs;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
-            SubmissionRepository submissions, ChangeEvents changes) {
+            SubmissionRepository submissions, ChangeEvents changes, SubmissionDiffService diffs) {
         this.changes = changes;
+        this.decisionDiffs = diffs;
         this.achievements = achievements;
         this.scope = scope;
         this.mapper = mapper;
@@ -60,7 +62,13 @@ public class SubmissionService {
         AchievementReport top = achievements.report(district, period);
         Map<String, AchievementReport> areas = new LinkedHashMap<>();
         collect(top, period, areas);
-        Submission stored = QuarkusTransaction.requiringNew().call(() -> store(district, period, top, areas));
+        // Issue 11: the per-person decisions are kept with the submission (SubmissionDiffService).
+        SubmissionDiffService.Prepared decided = decisionDiffs.prepare(district, period);
+        Submission stored = QuarkusTransaction.requiringNew().call(() -> {
+            Submission s = store(district, period, top, areas);
+            decisionDiffs.store(s.id, decided);
+            return s;
+        });
         return dto(stored, areas, period);
     }
 
