@@ -153,6 +153,10 @@ class WhatIfAndDiffTest {
         assertThat(re.getString("persons[0].after.status")).isEqualTo("NOT_COUNTED");
         assertThat(re.getLong("currentDataVersion")).isGreaterThan(re.getLong("frozenDataVersion"));
         assertThat(re.getString("currentDecisionHash")).isNotEqualTo(re.getString("frozenDecisionHash"));
+
+        // Region scope: another district's analyst may not diff it; a viewer may not read persons.
+        diff(tokens.token("analyst-7601", List.of("76.01"), "analyst"), id, List.of(), 403);
+        diff(tokens.token("viewer-7605", List.of(DISTRICT), "viewer"), id, List.of(), 403);
     }
 
     private static JsonPath diff(String token, long id, List<String> overrides, int status) {
