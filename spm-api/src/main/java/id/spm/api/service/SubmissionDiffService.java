@@ -23,7 +23,6 @@ import id.spm.api.model.AchievementReport;
 import id.spm.api.model.AchievementReport.Difference;
 import id.spm.api.model.DecisionDto.ReasonDto;
 import id.spm.api.model.SubmissionDiff;
-import id.spm.api.model.WhatIfResult;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.repository.StoredReport;
 import id.spm.api.repository.SubmissionDecisionRepository;
@@ -140,7 +139,7 @@ public class SubmissionDiffService {
                 differences.addAll(SubmissionService.differences(f, c));
             }
         }
-        List<WhatIfResult.ParameterChange> params = new ArrayList<>();
+        List<SubmissionDiff.ParameterChange> params = new ArrayList<>();
         if (set != null) {
             Map<String, String> before = parametersOf(set.ruleParametersJson());
             Map<String, String> after = parameters(now);
@@ -149,12 +148,12 @@ public class SubmissionDiffService {
             after.keySet().forEach(n -> names.put(n, n));
             for (String n : names.keySet()) {
                 if (!java.util.Objects.equals(before.get(n), after.get(n))) {
-                    params.add(new WhatIfResult.ParameterChange(n, before.get(n), after.get(n)));
+                    params.add(new SubmissionDiff.ParameterChange(n, before.get(n), after.get(n)));
                 }
             }
         } else {
             id.spm.rules.ParameterOverrides.differences(inForce, now)
-                    .forEach((n, v) -> params.add(new WhatIfResult.ParameterChange(n, v[0], v[1])));
+                    .forEach((n, v) -> params.add(new SubmissionDiff.ParameterChange(n, v[0], v[1])));
         }
         return new SubmissionDiff(s.id, s.kabkotaCode, period.label(), s.frozenAt, s.dataVersion, version,
                 s.ruleSetId, now.id(), params, differences, set != null, set == null ? null : set.sha256(),

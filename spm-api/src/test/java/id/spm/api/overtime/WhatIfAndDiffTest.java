@@ -143,6 +143,8 @@ class WhatIfAndDiffTest {
         JsonPath on = diff(admin, id, List.of("screening.ivaDecides=true"), 200);
         assertThat(persons(on)).isEqualTo(IVA_MISSING);
         assertThat(on.getString("parameterChanges[0].name")).isEqualTo("screening.ivaDecides");
+        assertThat(on.getString("parameterChanges[0].frozen")).isEqualTo("false");
+        assertThat(on.getString("parameterChanges[0].current")).isEqualTo("true");
         assertThat(on.getList("differences.field")).contains("numerator");
 
         // Re-imported: one woman's screening now lacks the waist: she alone changes.
