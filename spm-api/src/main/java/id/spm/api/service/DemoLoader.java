@@ -16,7 +16,7 @@ import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
-import id.spm.api.model.TargetSource;
+import id.spm.api.model.TargetSourceDto;
 import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.FactRepository;
 import id.spm.api.repository.PopulationRepository;
@@ -26,6 +26,7 @@ import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.TargetRepository;
 import id.spm.rules.model.PersonRecord;
 import id.spm.rules.model.PuskesmasInfo;
+import id.spm.rules.target.TargetSource;
 import id.spm.sample.PopulationGenerator;
 import id.spm.sample.SampleMutuRow;
 import id.spm.sample.SampleTarget;
@@ -147,9 +148,9 @@ public class DemoLoader {
         versions.bump(DISTRICT, year);
     }
 
-    static TargetSource source(String label) {
-        id.spm.rules.target.TargetSource s = id.spm.rules.target.TargetSource.parse(label);
-        return s == id.spm.rules.target.TargetSource.REGIONAL_HEAD_DECREE ? TargetSource.DECREE
-                : TargetSource.valueOf(s.name());
+    static TargetSourceDto source(String label) {
+        TargetSource s = TargetSource.parse(label);
+        return s == TargetSource.REGIONAL_HEAD_DECREE ? TargetSourceDto.DECREE
+                : TargetSourceDto.valueOf(s.name());
     }
 }

@@ -58,6 +58,6 @@ final class GenerateCommand implements Callable<Integer> {
         }
         w.printf("Puskesmas codes: %s%n", String.join(" ", files.puskesmasCodes()));
         w.flush();
-        return Main.OK;
+        return SampleMain.OK;
     }
 }

@@ -28,6 +28,7 @@ import id.spm.ingest.layout.Layout;
 import id.spm.ingest.layout.LayoutRegistry;
 import id.spm.ingest.write.CsvWriter;
 import id.spm.ingest.write.XlsxWriter;
+import id.spm.rules.count.ByNameLayout;
 import id.spm.rules.model.AncVisit;
 import id.spm.rules.model.ChildService;
 import id.spm.rules.model.EssentialCare;
@@ -57,8 +58,6 @@ import id.spm.sample.SampleNames;
  */
 public final class PopulationFiles implements Closeable {
 
-    /** Layout of each event type. */
-    public static final Map<Class<? extends Event>, String> LAYOUTS = layouts();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final LayoutRegistry layouts;
@@ -123,7 +122,7 @@ public final class PopulationFiles implements Closeable {
     /** Writes every event of a person into its layout's file. */
     public void add(PersonRecord r) throws IOException {
         for (Event e : r.events()) {
-            String name = LAYOUTS.get(e.getClass());
+            String name = ByNameLayout.of(e).id();
             Map<String, Object> v = person(r.person(), e);
             fill(v, e);
             writer(name).row(v);
@@ -389,18 +388,4 @@ public final class PopulationFiles implements Closeable {
         }
     }
 
-    private static Map<Class<? extends Event>, String> layouts() {
-        Map<Class<? extends Event>, String> m = new LinkedHashMap<>();
-        m.put(AncVisit.class, "ekohort-anc");
-        m.put(PregnancyOutcome.class, "ekohort-persalinan");
-        m.put(Newborn.class, "ekohort-bayi");
-        m.put(ChildService.class, "ekohort-balita");
-        m.put(SchoolExam.class, "asik-anak-sekolah");
-        m.put(Screening.class, "asik-skrining");
-        m.put(PtmVisit.class, "ptm-kunjungan");
-        m.put(MentalHealthVisit.class, "keswa-kunjungan");
-        m.put(TbPresumption.class, "tbc-terduga");
-        m.put(HivRiskRecord.class, "hiv-tes");
-        return Map.copyOf(m);
-    }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import id.spm.ingest.cli.Main;
+
 /** The newcomer's first run (README): generate sample files, then check them with the importer's CLI. */
 class GenerateThenCheckTest {
 
@@ -17,20 +19,20 @@ class GenerateThenCheckTest {
     Path dir;
 
     static int check(String... args) {
-        return id.spm.ingest.cli.Main.run(Map.<String, String> of()::get, new PrintWriter(new StringWriter()),
+        return Main.run(Map.<String, String> of()::get, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), args);
     }
 
     @Test
     void generatedFilesCheckWithTheExitCodeOfTheirOutcome() {
-        assertThat(Main.run("generate", "--out", dir.toString(), "--rows", "60", "--bad-share", "0.1", "--layout",
+        assertThat(SampleMain.run("generate", "--out", dir.toString(), "--rows", "60", "--bad-share", "0.1", "--layout",
                 "ptm-kunjungan", "--layout", "puskesmas", "--format", "CSV")).isZero();
         assertThat(dir.resolve("ptm-kunjungan.csv")).exists();
         String pkm = dir.resolve("puskesmas.csv").toString();
         // Rows with errors: exit 1.
         assertThat(check("check", "--today", "2026-01-15", "--puskesmas", pkm, dir.resolve("ptm-kunjungan.csv")
                 .toString())).isEqualTo(1);
-        assertThat(Main.run("generate", "--out", dir.resolve("clean").toString(), "--rows", "30", "--bad-share", "0",
+        assertThat(SampleMain.run("generate", "--out", dir.resolve("clean").toString(), "--rows", "30", "--bad-share", "0",
                 "--layout", "ptm-kunjungan", "--format", "XLSX")).isZero();
         assertThat(check("check", "--today", "2026-01-15", "--json",
                 dir.resolve("clean/ptm-kunjungan.xlsx").toString())).isZero();

@@ -1,18 +1,20 @@
 package id.spm.api.area;
 
 import id.spm.api.error.ApiException;
+import id.spm.rules.area.AreaCodes;
 
 /**
- * Kemendagri region codes in dotted form ({@code 73}, {@code 73.18}, {@code 73.18.01},
+ * An area code as a request names it, read by the rules' {@link AreaCodes} and refused with the API's
+ * 400 problem when it is none. Kemendagri region codes in dotted form ({@code 73}, {@code 73.18}, {@code 73.18.01},
  * {@code 73.18.01.2001}); plain digits are accepted on input. Puskesmas codes are {@code P} + 10
  * digits.
  */
-public final class AreaCodes {
+public final class AreaCodeParam {
 
     /** Every area: the national scope of a token. */
     public static final String NATIONAL = "*";
 
-    private AreaCodes() {
+    private AreaCodeParam() {
     }
 
     /** The canonical form, or a 400 problem {@code INVALID_AREA_CODE}. */
@@ -24,7 +26,7 @@ public final class AreaCodes {
             return NATIONAL;
         }
         // The one rule of reading a code (spm-rules); here its refusal is the API's 400 problem.
-        String s = id.spm.rules.area.AreaCodes.canonicalOrNull(raw);
+        String s = AreaCodes.canonicalOrNull(raw);
         if (s == null) {
             throw ApiException.badRequest("INVALID_AREA_CODE", "'" + raw
                     + "' is neither a Kemendagri region code (73.18, 7318, 73.18.01.2001) nor a Puskesmas code (P + 10 digits).");
@@ -42,7 +44,7 @@ public final class AreaCodes {
     }
 
     public static boolean isPuskesmas(String code) {
-        return id.spm.rules.area.AreaCodes.isPuskesmas(code);
+        return AreaCodes.isPuskesmas(code);
     }
 
     /** 1 province, 2 kab/kota, 3 kecamatan, 4 desa. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spm-sample", mixinStandardHelpOptions = true, version = "spm-sample 0.1.0", description = "Writes seeded SPM Kesehatan test data in the importer's layouts.", subcommands = {
         GenerateCommand.class })
-public final class Main implements Runnable {
+public final class SampleMain implements Runnable {
 
     static final int OK = 0;
     static final int ERROR = 3;
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     /** The same with the output streams given (for tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new SampleMain()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, c, p) -> {
