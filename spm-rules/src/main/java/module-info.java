@@ -8,5 +8,4 @@ module id.spm.rules {
     exports id.spm.rules.quality;
     exports id.spm.rules.index;
     exports id.spm.rules.compare;
-    exports id.spm.rules.sample;
 }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.Problem;
 import id.spm.api.model.Comparison;
 import id.spm.api.security.AreaAccess;
@@ -67,7 +67,7 @@ public class ComparisonResource {
             @Parameter(required = true, example = "2024") @QueryParam("baseYear") @NotNull @Min(2015) @Max(2035) Integer baseYear,
             @Parameter(description = "1–4: compare this cumulative quarter of both years; absent for the years", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
             @Parameter(description = "A move of at most this many points (of the IPSPM or %IP penerima) is UNCHANGED", example = "0") @QueryParam("tolerance") @DefaultValue("0") @DecimalMin("0") BigDecimal tolerance) {
-        String code = AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         Period current = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         Period base = quarter == null ? Period.ofYear(baseYear) : Period.ofQuarter(baseYear, quarter);

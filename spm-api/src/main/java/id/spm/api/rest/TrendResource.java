@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.chart.ChartFormat;
 import id.spm.api.chart.ChartRenderer;
 import id.spm.api.chart.LineChart;
@@ -69,7 +69,7 @@ public class TrendResource {
     public Trends trends(@Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
             @Parameter(required = true, example = "2024") @QueryParam("fromYear") @NotNull @Min(2015) @Max(2035) Integer fromYear,
             @Parameter(required = true, example = "2025") @QueryParam("toYear") @NotNull @Min(2015) @Max(2035) Integer toYear) {
-        String code = AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         return comparisons.trends(code, fromYear, toYear);
     }
@@ -101,7 +101,7 @@ public class TrendResource {
             throw ApiException.badRequest("INVALID_MEASURE",
                     "measure must be index, penerima or coverage, not '" + measure + "'.");
         }
-        String code = AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         Trends t = comparisons.trends(code, fromYear, toYear);
         byte[] image = ChartRenderer.render(chart(t, m), f);

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.Problem;
 import id.spm.api.model.WhatIfRequest;
 import id.spm.api.model.WhatIfResult;
@@ -72,9 +72,9 @@ public class WhatIfResource {
     public WhatIfResult run(@Valid @NotNull WhatIfRequest body) {
         scope.requireRole(Roles.ANALYST);
         WhatIfResult r = whatIf.run(body);
-        String area = AreaCodes.normalize(body.area());
+        String area = AreaCodeParam.normalize(body.area());
         audit.record(scope.subject(), PersonAccessAudit.Action.PERSON_LIST, null, area,
-                AreaCodes.isPuskesmas(area) || AreaCodes.level(area) >= 2 ? targets.kabkotaOf(area) : null,
+                AreaCodeParam.isPuskesmas(area) || AreaCodeParam.level(area) >= 2 ? targets.kabkotaOf(area) : null,
                 body.year(), null, PersonAccessAudit.Outcome.FOUND, r.persons().size());
         return r;
     }

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.PrevalenceRow;
 import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
@@ -24,7 +24,7 @@ import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.TargetAdoption;
 import id.spm.api.model.TargetProposal;
 import id.spm.api.model.TargetProposalRequest;
-import id.spm.api.model.TargetSource;
+import id.spm.api.model.TargetSourceDto;
 import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.PuskesmasRepository;
@@ -88,9 +88,9 @@ public class TargetProposalService {
 
     /** Proposes and stores (not adopted); computes the year before's figures first when stale. */
     public TargetProposal propose(TargetProposalRequest in) {
-        String district = AreaCodes.normalize(in.area());
+        String district = AreaCodeParam.normalize(in.area());
         AreaAccess.require(scope, district);
-        if (AreaCodes.isPuskesmas(district) || AreaCodes.level(district) != 2) {
+        if (AreaCodeParam.isPuskesmas(district) || AreaCodeParam.level(district) != 2) {
             throw LocatedApiException.badRequest("NOT_A_DISTRICT", "area",
                     "Targets are proposed for a district (kab/kota), not " + district + ".");
         }
@@ -268,7 +268,7 @@ public class TargetProposalService {
         t.year = (short) year;
         t.serviceCode = serviceCode;
         t.amount = amount;
-        t.source = TargetSource.DECREE;
+        t.source = TargetSourceDto.DECREE;
         t.note = note.length() > 500 ? note.substring(0, 499) + "…" : note;
         t.createdBy = scope.subject();
         targets.add(t);

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.LocatedApiException;
 import id.spm.api.model.AchievementReport;
@@ -44,7 +44,7 @@ public class WhatIfService {
     }
 
     public WhatIfResult run(WhatIfRequest in) {
-        String area = AreaCodes.normalize(in.area());
+        String area = AreaCodeParam.normalize(in.area());
         AreaAccess.require(scope, area);
         Period period = in.quarter() == null ? Period.ofYear(in.year()) : Period.ofQuarter(in.year(), in.quarter());
         RuleSet current = RuleSets.forPeriod(period).orElseThrow(
@@ -53,7 +53,7 @@ public class WhatIfService {
         AchievementService.Unit unit = achievements.unitOf(area);
         AchievementReport now = achievements.report(area, period);
         Set<String> puskesmas = achievements.puskesmasUnder(area);
-        boolean wholeDistrict = !AreaCodes.isPuskesmas(area) && AreaCodes.level(area) <= 2;
+        boolean wholeDistrict = !AreaCodeParam.isPuskesmas(area) && AreaCodeParam.level(area) <= 2;
         PersonDiff diff = new PersonDiff(in.personLimit() == null ? DEFAULT_PERSON_LIMIT : in.personLimit(),
                 p -> p == null ? wholeDistrict : puskesmas.contains(p));
         Evaluator before = new Evaluator(current);
