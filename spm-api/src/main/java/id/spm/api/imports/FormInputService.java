@@ -128,6 +128,17 @@ public class FormInputService {
         Layout layout = layout(layoutName);
         String area = AreaCodes.normalize(rawArea);
         AreaAccess.require(scope, area);
+        if (body.isEmpty()) {
+            // No rows: the scope is emptied.
+            String kabkota = kabkotaOf(area);
+            int q = quarter == null ? 0 : quarter;
+            int removed = inputs.replace(layout.name(), List.of(new FormInputRepository.Scope(area, year, q)), List.of(),
+                    scope.subject());
+            changes.kind(CHANGE_KIND, layout.name());
+            versions.bump(kabkota, year);
+            return new FormInputResult(layout.name(), true, 0, 0, 0, removed,
+                    List.of(new FormInputResult.ScopeDto(area, year, q)), null);
+        }
         StringBuilder csv = new StringBuilder();
         List<ColumnSpec> cols = layout.columns();
         for (int i = 0; i < cols.size(); i++) {

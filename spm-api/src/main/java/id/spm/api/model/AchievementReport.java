@@ -54,7 +54,7 @@ public record AchievementReport(@Schema(example = "73.18") String area,
     public record PersonGapDto(
             @Schema(example = "1249", description = "Persons still to serve for 100 % coverage; absent when the sasaran is 0 or missing") Long toFullCoverage,
             @Schema(example = "Tuntas Utama", description = "The band above the current one; absent at the top band or without an index") String nextCategory,
-            @Schema(example = "512", description = "Persons to serve to reach nextCategory at the current %mutu; absent when not reachable by persons alone") Long toNextCategory) {
+            @Schema(example = "496", description = "Persons to serve to reach nextCategory at the current %mutu; absent when not reachable by persons alone") Long toNextCategory) {
     }
 
     public record DenominatorDto(@Schema(example = "4820") Long amount,
