@@ -190,6 +190,10 @@ public class FormInputService {
      * submission's frozen inputs when {@code submissionId} is given.
      */
     public List<FormInputRepository.Row> rows(String layout, String area, int year, Long submissionId) {
+        if (!AreaCodes.isPuskesmas(area) && (area.equals(AreaCodes.NATIONAL) || AreaCodes.level(area) < 2)) {
+            // Inputs are kept per district and below: a province's forms show none.
+            return List.of();
+        }
         String kabkota = kabkotaOf(area);
         List<FormInputRepository.Row> all = submissionId == null ? inputs.rows(kabkota, layout, year, allAreas(kabkota))
                 : inputs.frozenRows(submissionId, kabkota, layout, year, allAreas(kabkota));

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -462,9 +461,15 @@ class ReportFormResourceTest {
                 .get("/api/v1/reports/forms/2.E.2?area=" + DISTRICT + "&year=" + YEAR).then().statusCode(304);
         given().auth().oauth2(admin).get("/api/v1/reports/forms/9.Z.9?area=" + DISTRICT + "&year=" + YEAR).then()
                 .statusCode(404).body("code", equalTo("UNKNOWN_FORM"));
-        List<String> rowsSeen = new ArrayList<>();
         given().auth().oauth2(admin).get("/api/v1/reports/forms/2.E.2?area=" + DISTRICT + "&year=" + YEAR
                 + "&format=pdf").then().statusCode(400).body("code", equalTo("INVALID_FORMAT"));
-        assertThat(rowsSeen).isEmpty();
+        // A province's form: the figures of its achievements, no district inputs.
+        JsonPath province = form("2.E.2", "75", null);
+        assertThat(province.getString("level")).isEqualTo("PROVINCE");
+        assertThat(province.getList("rows")).hasSize(12);
+        // No rows empty the scope.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of())
+                .put("/api/v1/reports/inputs/kebutuhan-sdm?area=" + KEC_B + "&year=" + YEAR).then().statusCode(200)
+                .body("stored", equalTo(true));
     }
 }
