@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.FormInputResult;
 import id.spm.api.model.FormInputResult.LocatedError;
@@ -126,7 +126,7 @@ public class FormInputService {
     public FormInputResult put(String layoutName, String rawArea, int year, Integer quarter,
             List<Map<String, Object>> body) {
         Layout layout = layout(layoutName);
-        String area = AreaCodes.normalize(rawArea);
+        String area = AreaCodeParam.normalize(rawArea);
         AreaAccess.require(scope, area);
         if (body.isEmpty()) {
             // No rows: the scope is emptied.
@@ -179,7 +179,7 @@ public class FormInputService {
     /** The stored rows of a layout for an area (and the areas below it) and year. */
     public List<FormInputResult.InputRow> list(String layoutName, String rawArea, int year) {
         Layout layout = layout(layoutName);
-        String area = AreaCodes.normalize(rawArea);
+        String area = AreaCodeParam.normalize(rawArea);
         AreaAccess.require(scope, area);
         return rows(layout.name(), area, year, null).stream().map(r -> new FormInputResult.InputRow(r.areaCode(),
                 r.year(), r.quarter(), values(r))).toList();
@@ -190,7 +190,7 @@ public class FormInputService {
      * submission's frozen inputs when {@code submissionId} is given.
      */
     public List<FormInputRepository.Row> rows(String layout, String area, int year, Long submissionId) {
-        if (!AreaCodes.isPuskesmas(area) && (area.equals(AreaCodes.NATIONAL) || AreaCodes.level(area) < 2)) {
+        if (!AreaCodeParam.isPuskesmas(area) && (area.equals(AreaCodeParam.NATIONAL) || AreaCodeParam.level(area) < 2)) {
             // Inputs are kept per district and below: a province's forms show none.
             return List.of();
         }
@@ -209,7 +209,7 @@ public class FormInputService {
     }
 
     private boolean below(String code, String area) {
-        if (AreaCodes.isPuskesmas(code)) {
+        if (AreaCodeParam.isPuskesmas(code)) {
             String kec = registry.kecamatanOf(code);
             return kec != null && (kec.equals(area) || kec.startsWith(area + "."));
         }
@@ -228,15 +228,15 @@ public class FormInputService {
     }
 
     private String kabkotaOf(String area) {
-        if (AreaCodes.isPuskesmas(area)) {
+        if (AreaCodeParam.isPuskesmas(area)) {
             return registry.find(area).map(p -> p.kabkotaCode).orElseThrow(
                     () -> ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + "."));
         }
-        if (area.equals(AreaCodes.NATIONAL) || AreaCodes.level(area) < 2) {
+        if (area.equals(AreaCodeParam.NATIONAL) || AreaCodeParam.level(area) < 2) {
             throw ApiException.badRequest("NOT_A_DISTRICT_AREA",
                     area + " is not within one kab/kota; form inputs are kept per district, kecamatan or Puskesmas.");
         }
-        return AreaCodes.kabkota(area);
+        return AreaCodeParam.kabkota(area);
     }
 
     private FormInputResult store(Layout layout, List<Accepted.InputRow> rows, Report report) {

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
 import id.spm.api.export.CsvTable;
@@ -135,7 +135,7 @@ public class ReportResource {
             @Parameter(description = "json (default), xlsx or csv", example = "xlsx") @QueryParam("format") @DefaultValue("json") String format,
             @Parameter(description = "Render today's figures even when the period was frozen as submitted", example = "false") @QueryParam("current") @DefaultValue("false") boolean current,
             @Context Request request) {
-        String code = AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         FormLayout layout = forms.layout(form);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
