@@ -161,6 +161,10 @@ public final class Charts {
         }
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setNumberFormatOverride(style.numberFormat());
+        if (style.numberFormat().getMaximumFractionDigits() == 0) {
+            // Counts: whole-number ticks only (no 0,5 steps printed as "0", "1", "1").
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         y.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         if (style.axisMax() != null) {
             y.setRange(0, style.axisMax());
