@@ -36,7 +36,6 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = Laporan.CategorySchemeNote.class)
 @TemplateData(target = Laporan.Section.class)
 @TemplateData(target = Laporan.Frozen.class)
-@TemplateData(target = LaporanTyped.Program.class)
 @TemplateData(target = LaporanTyped.Stage.class)
 public class LaporanDocument {
 
@@ -90,7 +89,7 @@ public class LaporanDocument {
             String schemeText, String computedAt, List<Row> rows, List<Quarter> quarters, List<Kendala> kendala,
             List<Budget> budget, String budgetTotal, List<Band> bands, Map<String, String> charts,
             Map<String, String> pending, List<String> dasarHukum, boolean dasarHukumDefault, Narrative narrative,
-            List<LaporanTyped.Program> programs, List<LaporanTyped.Stage> stages, List<Section> sections,
+            List<Program> programs, List<LaporanTyped.Stage> stages, List<Section> sections,
             String sectorIndex, String frozenText) {
     }
 
@@ -111,6 +110,10 @@ public class LaporanDocument {
 
     @TemplateData
     public record Budget(String name, String alokasi, String realisasi, String percent, String sumberDana) {
+    }
+
+    @TemplateData
+    public record Program(String kode, String nama, String indikator, String satuan, String target) {
     }
 
     @TemplateData
@@ -180,7 +183,11 @@ public class LaporanDocument {
         return new View(l, annual, periodText, areaTitle(l), footer, scheme, computedAt, rows, quarters, kendala,
                 budget, l.anggaranTotal() == null ? null : Numbers.rupiah(l.anggaranTotal()), bands, charts(l),
                 pending, dhDefault ? LaporanService.DEFAULT_DASAR_HUKUM : n.dasarHukum(), dhDefault, narrative,
-                l.typed().programs(), l.typed().stages(), l.sections(), Numbers.decimal(l.summary().sectorIndex()),
+                l.typed().programs().stream()
+                        .map(p -> new Program(p.kode(), p.nama(), p.indikator(), p.satuan(),
+                                p.target() == null ? "–" : Numbers.number(p.target())))
+                        .toList(),
+                l.typed().stages(), l.sections(), Numbers.decimal(l.summary().sectorIndex()),
                 frozen);
     }
 

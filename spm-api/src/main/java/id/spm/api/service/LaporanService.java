@@ -105,6 +105,14 @@ public class LaporanService {
 
     /** The report of an area (already authorised) and period, from today's figures or a frozen submission. */
     public Laporan laporan(String area, Period period, Long submission) {
+        return laporan(area, period, submission, inputs.typed(area, period));
+    }
+
+    /**
+     * The report with the given typed parts (a preview of typed input before it is saved, and tests); the figures
+     * are still the computation's.
+     */
+    public Laporan laporan(String area, Period period, Long submission, LaporanTyped typedParts) {
         AchievementReport report;
         Laporan.Frozen frozen = null;
         if (submission != null) {
@@ -114,7 +122,7 @@ public class LaporanService {
         } else {
             report = achievements.report(area, period);
         }
-        LaporanTyped typed = inputs.typed(area, period);
+        LaporanTyped typed = typedParts;
         if (typed == null) {
             typed = LaporanTyped.NONE;
         }

@@ -45,6 +45,15 @@ public final class Numbers {
         return v == null ? "–" : integerFormat().format(v);
     }
 
+    /** A typed quantity: grouping, and its own decimals (comma) if it has any. */
+    public static String number(BigDecimal v) {
+        if (v == null) {
+            return "–";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.##########", symbols());
+        return f.format(v);
+    }
+
     /** Rupiah, no decimals. */
     public static String rupiah(BigDecimal v) {
         return v == null ? "–" : integerFormat().format(v);
