@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
 import id.spm.api.model.Laporan;
@@ -111,7 +111,7 @@ public class ReportResource {
         if (!fmt.equals("json") && !fmt.equals("html") && !fmt.equals("pdf")) {
             throw ApiException.badRequest("INVALID_FORMAT", "format must be json, html or pdf, not '" + format + "'.");
         }
-        String code = AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         String file = "laporan-spm-" + code + "-" + period.label() + (submission == null ? ""
