@@ -1,14 +1,19 @@
 package id.spm.api.rest;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -24,118 +29,204 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
-import id.spm.api.model.Laporan;
+import id.spm.api.export.CsvTable;
+import id.spm.api.export.XlsxTable;
+import id.spm.api.imports.FormInputService;
+import id.spm.api.model.FormInputResult;
+import id.spm.api.report.FormDocument;
+import id.spm.api.report.FormLayout;
+import id.spm.api.report.ReportFormService;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
-import id.spm.api.service.LaporanDocument;
-import id.spm.api.service.LaporanService;
+import id.spm.api.service.EntityTags;
+import id.spm.api.service.SubmissionService;
 import id.spm.rules.Period;
 
 @Path("/api/v1/reports")
-@Tag(name = "Reports", description = "What a Dinas Kesehatan hands in: the Laporan Penerapan SPM (Permendagri 59/2021)")
+@Tag(name = "Reports", description = "The Permendagri 59/2021 health forms, the report tables, the e-SPM entry sheet and the Laporan Penerapan SPM, filled from the achievements computation; their typed inputs")
+@Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
-    static final String PDF = "application/pdf";
+    static final String CATALOGUE_EXAMPLE = """
+            [{"code":"2.E.2","name":"Rekapitulasi Capaian Standar Pelayanan Minimal Bidang Kesehatan",
+            "stage":"d. Pelaksanaan Pemenuhan Pelayanan Dasar",
+            "title":"FORM 2.E.2 REKAPITULASI CAPAIAN STANDAR PELAYANAN MINIMAL BIDANG KESEHATAN {AREA_TITLE} {PERIOD_TITLE}",
+            "reference":"reports.md §3.8","confidence":"inferred","inferred":"the columns are the proposal of reports.md §3.8",
+            "rows":"services","columns":[{"key":"no","header":"NO","number":"(1)","type":"integer","kind":"computed","source":"row.number"},
+            {"key":"index","header":"INDEKS PENCAPAIAN SPM (IPSPM)","number":"(7)","type":"percent","kind":"computed","source":"achievement.index"}],
+            "totals":[{"key":"sector","cells":{"index":"sector.index"}}]}]""";
 
-    static final String LAPORAN_EXAMPLE = """
-            {"title":"LAPORAN PENERAPAN STANDAR PELAYANAN MINIMAL BIDANG KESEHATAN","area":"73.18",
-            "areaName":"Kabupaten Tana Toraja","level":"DISTRICT","year":2025,"period":"2025","kind":"TAHUNAN",
-            "ruleSet":"PMK-6-2024","categoryScheme":{"id":"BANDS-20","description":"Bands of 20 points (default)",
-            "bands":[{"label":"Tuntas Paripurna","minIndex":100},{"label":"Tuntas Utama","minIndex":80}],"verified":false,
-            "note":"Batas kategori belum diverifikasi terhadap Lampiran Permendagri 59/2021 (reports.md §7)."},
-            "dataVersion":17,"computedAt":"2026-01-05T08:15:00+08:00",
-            "summary":{"services":12,"computable":12,"atTarget":2,"sectorIndex":71.36,"sectorCategory":"Tuntas Madya",
-            "sentence":"Dari 12 jenis pelayanan dasar, 2 jenis telah mencapai target 100 % penerima layanan dasar dan 10 jenis belum mencapai target.",
-            "ipspmText":["Indeks Pencapaian SPM (IPSPM) adalah nilai capaian SPM ..."]},
-            "services":[{"number":1,"serviceCode":"1.02.02.2.02.0001","name":"Pelayanan kesehatan ibu hamil","sasaran":4820,
-            "sasaranStatus":"AVAILABLE","sasaranProvenance":"own sasaran 4820 (Proyeksi BPS)","sasaranSources":["BPS_PROJECTION"],
-            "realisasi":3571,"belumTerlayani":1249,"targetPercent":100,"coveragePercent":74.09,"penerimaPercent":74.09,
-            "qualityPercent":62.50,"mutuStatus":"PROVIDED","index":71.77,"category":"Tuntas Madya","reasons":[]}],
-            "quarters":[{"period":"2025-Q1","quarter":1,"sectorIndex":30.12,"sectorCategory":"Tuntas Pratama","atTarget":0,
-            "dataVersion":17,"source":"COMPUTED","services":[{"serviceCode":"1.02.02.2.02.0001","coveragePercent":21.40,"index":37.12}]}],
-            "permasalahan":[{"serviceCode":"1.02.02.2.02.0001","name":"Pelayanan kesehatan ibu hamil","targetPercent":100,
-            "realisasiPercent":74.09,"permasalahan":[],"solusi":[],"filled":false}],
-            "anggaran":[],"typed":{"budget":[],"kendala":[],"programs":[],"stages":[]},
-            "sections":[{"id":"II.5","title":"Alokasi Anggaran dan Sumber Dana","content":"TYPED","filled":false,
-            "input":"anggaran: alokasi, realisasi dan sumber dana per jenis pelayanan (layout 'anggaran', form 2.D.2 kolom 7-8)","forms":"2.D.2"}]}""";
+    static final String FORM_EXAMPLE = """
+            {"form":"2.E.2","name":"Rekapitulasi Capaian Standar Pelayanan Minimal Bidang Kesehatan","area":"73.18",
+            "areaName":"Kabupaten Tana Toraja","level":"DISTRICT","period":"2025-Q2","ruleSet":"PMK-6-2024","categoryScheme":"BANDS-20",
+            "dataVersion":17,"computedAt":"2025-07-02T08:15:00+08:00","confidence":"inferred","reference":"reports.md §3.8",
+            "title":["FORM 2.E.2 REKAPITULASI CAPAIAN STANDAR PELAYANAN MINIMAL BIDANG KESEHATAN DAERAH KABUPATEN TANA TORAJA TRIWULAN II TAHUN 2025"],
+            "columns":[{"key":"no","header":"NO","number":"(1)","type":"INTEGER","typed":false},
+            {"key":"service","header":"JENIS PELAYANAN DASAR (SPM KAB/KOTA)","number":"(2)","type":"TEXT","typed":false},
+            {"key":"index","header":"INDEKS PENCAPAIAN SPM (IPSPM)","number":"(7)","type":"PERCENT","typed":false}],
+            "rows":[{"serviceCode":"1.02.02.2.02.0001","no":1,"service":"Pelayanan Kesehatan Ibu Hamil","index":71.77}],
+            "totals":[{"key":"sector","no":null,"service":"BIDANG KESEHATAN","index":71.36}],
+            "notes":["Rule set PMK-6-2024; category scheme BANDS-20 (Bands of 20 points (default)): the IPSPM bands are unverified (reports.md §7)."]}""";
 
-    private final LaporanService laporan;
-    private final LaporanDocument document;
+    static final String INPUT_RESULT_EXAMPLE = """
+            {"layout":"anggaran","stored":true,"rowsRead":2,"rowsAccepted":2,"rowsRejected":0,"rowsReplaced":0,
+            "scopes":[{"area":"73.18","year":2025,"quarter":2}]}""";
+
+    static final String INPUT_ERRORS_EXAMPLE = """
+            {"layout":"anggaran","stored":false,"rowsRead":2,"rowsAccepted":1,"rowsRejected":1,
+            "errors":[{"code":"INVALID_VALUE","sheet":"anggaran","row":3,"column":"E","header":"Sumber Dana","value":"Hibah",
+            "reason":"'Hibah' is not one of: APBD, DAU, PAD, DAK Fisik, DAK Non Fisik, BOK."}]}""";
+
+    private final ReportFormService forms;
+    private final FormInputService inputs;
+    private final SubmissionService submissions;
     private final CallerScope scope;
 
-    public ReportResource(LaporanService laporan, LaporanDocument document, CallerScope scope) {
-        this.laporan = laporan;
-        this.document = document;
+    public ReportResource(ReportFormService forms, FormInputService inputs, SubmissionService submissions,
+            CallerScope scope) {
+        this.forms = forms;
+        this.inputs = inputs;
+        this.submissions = submissions;
         this.scope = scope;
     }
 
     @GET
-    @Path("/laporan")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF })
+    @Path("/forms")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(operationId = "getLaporanPenerapanSpm", summary = "The Laporan Penerapan SPM of an area for a year or a quarter (JSON, HTML or PDF)", description = """
-            The outline of the Laporan Penerapan SPM (Permendagri 59/2021; reports.md §5.4; the quarterly version has \
-            the sections of the e-SPM quarter): the 12 services with sasaran and its provenance, realisation, \
-            % penerima, % mutu, IPSPM and category, the sector index, how many services reached 100 %, quarter by \
-            quarter (cumulative from January), the services below target as permasalahan rows, and charts. Every \
-            figure is the achievements computation's (equal to GET /achievements for the same area and period). \
-            Typed parts (budget, narrative, permasalahan/solusi, program/kegiatan, stages) show as 'belum diisi' \
-            with the input that fills them until entered. format=pdf gives an A4 PDF whose every page footnotes the \
-            rule set, the category scheme (bands unverified), the data version and the computation time. \
-            submission=ID renders a frozen submission's figures (reproducible).""")
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag of a report read before: 304 Not Modified while its figures, inputs and submission are unchanged", schema = @Schema(type = SchemaType.STRING))
-    @APIResponse(responseCode = "200", description = "The report", headers = {
-            @Header(name = "ETag", description = "Changes with the area's data versions (year and each quarter shown), rule set, submission, typed inputs and format", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Content-Disposition", description = "For pdf and html: the file name, e.g. laporan-spm-73.18-2025.pdf", schema = @Schema(type = SchemaType.STRING)) }, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Laporan.class), examples = @ExampleObject(name = "annual", value = LAPORAN_EXAMPLE)),
-                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING, description = "XHTML with the charts embedded as PNG data URIs")),
-                    @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "A4 PDF")) })
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match; nothing was computed or rendered", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Invalid area, period or format (INVALID_AREA_CODE, VALIDATION_FAILED, INVALID_PARAMETER, INVALID_FORMAT, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas, none registered in it, or no such frozen submission of this area and period (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND, NO_PUSKESMAS_IN_AREA, SUBMISSION_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response laporan(@Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
+    @Operation(operationId = "listReportForms", summary = "The form catalogue: every layout with its columns, sources and confidence", description = "Layouts are data files (reports.md): title template, columns with header text and column numbers, computed or typed, the source of each column, and what is inferred.")
+    @APIResponse(responseCode = "200", description = "The forms, in catalogue order", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FormLayout.class), examples = @ExampleObject(name = "catalogue", value = CATALOGUE_EXAMPLE)))
+    public List<FormLayout> catalogue() {
+        return forms.catalogue();
+    }
+
+    @GET
+    @Path("/forms/{form}")
+    @Produces({ MediaType.APPLICATION_JSON, XlsxTable.MEDIA_TYPE, "text/csv" })
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(operationId = "getReportForm", summary = "A form filled for an area and period: JSON, xlsx or csv", description = """
+            {form} is 2.A.2, 2.A.3, 2.B.4, 2.B.5, 2.C.3, 2.C.4, 2.D.2, 2.E.2, program, target, anggaran, monitoring or \
+            e-spm. Figures are those of GET /api/v1/achievements for the same area and period; typed parts come from \
+            the form inputs. A district-period frozen as submitted is rendered from its frozen figures and inputs \
+            (current=true: today's). format=xlsx or csv downloads the form laid out for print (title, header, column \
+            numbers, rows, totals); xlsx numbers are numeric cells with Indonesian number formats, csv uses ';' and a \
+            decimal comma.""")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag of a form read before: 304 while its data, inputs, rule set and submission are unchanged", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The form", headers = @Header(name = "ETag", description = "Changes with the area's data versions (inputs included), rule set, submission, form and format", schema = @Schema(type = SchemaType.STRING)), content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormDocument.class), examples = @ExampleObject(name = "2.E.2", value = FORM_EXAMPLE)),
+            @Content(mediaType = XlsxTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid area, period or format (INVALID_AREA_CODE, VALIDATION_FAILED, INVALID_FORMAT, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown form, area or Puskesmas (UNKNOWN_FORM, REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND, NO_PUSKESMAS_IN_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response form(@Parameter(example = "2.E.2") @PathParam("form") String form,
+            @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
-            @Parameter(description = "1–4: the quarterly report (cumulative from January); absent for the annual report", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
-            @Parameter(description = "json (default), html or pdf", example = "pdf", schema = @Schema(enumeration = {
-                    "json", "html", "pdf" }, defaultValue = "json")) @QueryParam("format") @DefaultValue("json") String format,
-            @Parameter(description = "The id of a frozen submission of this district and period: render its figures", example = "7") @QueryParam("submission") @Min(1) Long submission,
+            @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+            @Parameter(description = "json (default), xlsx or csv", example = "xlsx") @QueryParam("format") @DefaultValue("json") String format,
+            @Parameter(description = "Render today's figures even when the period was frozen as submitted", example = "false") @QueryParam("current") @DefaultValue("false") boolean current,
             @Context Request request) {
-        String fmt = format.toLowerCase(java.util.Locale.ROOT);
-        if (!fmt.equals("json") && !fmt.equals("html") && !fmt.equals("pdf")) {
-            throw ApiException.badRequest("INVALID_FORMAT", "format must be json, html or pdf, not '" + format + "'.");
-        }
         String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
+        FormLayout layout = forms.layout(form);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
-        String file = "laporan-spm-" + code + "-" + period.label() + (submission == null ? ""
-                : "-submission-"
-                        + submission)
-                + "." + fmt;
-        Response r = ConditionalGet.respond(request, laporan.tag(code, period, submission, fmt), () -> {
-            Laporan l = laporan.laporan(code, period, submission);
-            return switch (fmt) {
-                case "pdf" -> document.pdf(l);
-                case "html" -> document.html(l).getBytes(StandardCharsets.UTF_8);
-                default -> l;
-            };
-        });
-        String type = switch (fmt) {
-            case "pdf" -> PDF;
-            case "html" -> MediaType.TEXT_HTML + ";charset=UTF-8";
-            default -> MediaType.APPLICATION_JSON;
+        String f = format == null ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        String tag = EntityTags.of("form|" + layout.code() + "|" + f + "|current=" + current + "|"
+                + submissions.achievementsTag(code, period) + "|layout=" + layout.hashCode());
+        String file = "Form-" + layout.code() + "-" + code + "-" + period.label();
+        return switch (f) {
+            case "json" -> ConditionalGet.respond(request, tag, () -> forms.render(layout.code(), code, period, current));
+            case "xlsx" -> ConditionalGet.download(request, tag,
+                    () -> XlsxTable.render(forms.render(layout.code(), code, period, current).table(), layout.code()),
+                    XlsxTable.MEDIA_TYPE, file + ".xlsx");
+            case "csv" -> ConditionalGet.download(request, tag,
+                    () -> CsvTable.render(forms.render(layout.code(), code, period, current).table()),
+                    CsvTable.MEDIA_TYPE, file + ".csv");
+            default -> throw ApiException.badRequest("INVALID_FORMAT", "format is json, xlsx or csv, not '" + format + "'.");
         };
-        Response.ResponseBuilder b = Response.fromResponse(r).type(type);
-        if (!fmt.equals("json")) {
-            b.header("Content-Disposition", (fmt.equals("pdf") ? "attachment" : "inline") + "; filename=\"" + file
-                    + "\"");
+    }
+
+    @GET
+    @Path("/inputs")
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(operationId = "listFormInputLayouts", summary = "The typed-input layouts of the forms", description = "anggaran, kendala, fasyankes-sdm, kebutuhan-sdm, rencana: their columns (header, field, type), for uploads and JSON rows. Stock and unit prices are typed in the mutu import layout (Jumlah Tersedia, Harga Satuan).")
+    @APIResponse(responseCode = "200", description = "Layout names with their columns", content = @Content(examples = @ExampleObject(name = "layouts", value = """
+            [{"name":"kendala","title":"Permasalahan dan solusi per layanan dan periode (reports.md §4.4, §9)",
+            "columns":[{"field":"area","header":"Kode Wilayah","type":"AREA","required":true},
+            {"field":"problems","header":"Permasalahan","type":"TEXT","required":true}]}]""")))
+    public List<Map<String, Object>> inputLayouts() {
+        return inputs.layouts().all().stream().map(l -> Map.<String, Object> of("name", l.name(), "title", l.title(),
+                "columns", l.columns().stream().map(c -> Map.<String, Object> of("field", c.field(), "header", c.header(),
+                        "type", c.type().name(), "required", c.required())).toList()))
+                .toList();
+    }
+
+    @GET
+    @Path("/inputs/{layout}")
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(operationId = "listFormInputs", summary = "The typed inputs of a layout for an area (and below) and year")
+    @APIResponse(responseCode = "200", description = "Stored rows", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FormInputResult.InputRow.class), examples = @ExampleObject(name = "anggaran", value = """
+            [{"area":"73.18","year":2025,"quarter":2,"values":{"service":"1.02.02.2.02.0001","fund":"DAK_NON_FISIK","allocation":656212697,"realisation":300000000}}]""")))
+    @APIResponse(responseCode = "403", description = "Area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown layout (UNKNOWN_INPUT_LAYOUT)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<FormInputResult.InputRow> listInputs(@Parameter(example = "anggaran") @PathParam("layout") String layout,
+            @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
+            @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year) {
+        return inputs.list(layout, area, year);
+    }
+
+    @PUT
+    @Path("/inputs/{layout}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(operationId = "putFormInputs", summary = "Replace the typed inputs of a layout for an area, year and quarter", description = """
+            The body's rows (fields of the layout; area, year and quarter come from the query) are read by the same \
+            reader as an uploaded file, so a bad row is refused with its location: row N is the body's row N − 1 \
+            (row 1 is the header). Nothing is stored unless every row is clean. Bumps the district-year data version.""")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class), examples = @ExampleObject(name = "anggaran", value = """
+            [{"service":"1.02.02.2.02.0001","fund":"DAK Non Fisik","allocation":656212697,"realisation":300000000},
+            {"service":"1.02.02.2.02.0001","fund":"JKN","allocation":120000000}]""")))
+    @APIResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = FormInputResult.class), examples = @ExampleObject(name = "stored", value = INPUT_RESULT_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Bad rows, each located; nothing stored", content = @Content(schema = @Schema(implementation = FormInputResult.class), examples = @ExampleObject(name = "bad row", value = INPUT_ERRORS_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not an importer (ROLE_FORBIDDEN) or area outside your token (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown layout (UNKNOWN_INPUT_LAYOUT)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putInputs(@Parameter(example = "anggaran") @PathParam("layout") String layout,
+            @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
+            @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
+            @Parameter(description = "1–4; absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+            @NotNull List<Map<String, Object>> rows) {
+        FormInputResult r = inputs.put(layout, area, year, quarter, rows);
+        return Response.status(r.stored() ? 200 : 422).entity(r).build();
+    }
+
+    @POST
+    @Path("/inputs/{layout}/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(operationId = "importFormInputs", summary = "Upload typed inputs (xlsx or csv) in a layout", description = """
+            Every row's area must be within your token (else AREA_NOT_COVERED at its cell). Nothing is stored unless \
+            every row is clean; a clean file replaces the layout's rows of each area, year and quarter it holds and bumps \
+            their district-year data versions.""")
+    @APIResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = FormInputResult.class), examples = @ExampleObject(name = "stored", value = INPUT_RESULT_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Bad rows, each located, or the file refused (FILE_REFUSED); nothing stored", content = @Content(schema = @Schema(implementation = FormInputResult.class), examples = @ExampleObject(name = "bad row", value = INPUT_ERRORS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "No file (FILE_REQUIRED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an importer (ROLE_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown layout (UNKNOWN_INPUT_LAYOUT)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importInputs(@Parameter(example = "kendala") @PathParam("layout") String layout,
+            @Parameter(description = "The file, .xlsx or .csv") @RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.badRequest("FILE_REQUIRED", "Send the file as the multipart form field 'file'.");
         }
-        return b.build();
+        FormInputResult r = inputs.importFile(layout, file.uploadedFile(), file.fileName());
+        return Response.status(r.stored() ? 200 : 422).entity(r).build();
     }
 }
