@@ -52,7 +52,7 @@ import id.spm.api.service.SubmissionService;
 import id.spm.rules.Period;
 
 @Path("/api/v1/reports")
-@Tag(name = "Reports", description = "The Permendagri 59/2021 health forms, the report tables and the e-SPM entry sheet, filled from the achievements computation; their typed inputs")
+@Tag(name = "Reports", description = "The Permendagri 59/2021 health forms, the report tables, the e-SPM entry sheet and the Laporan Penerapan SPM, filled from the achievements computation; their typed inputs")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 

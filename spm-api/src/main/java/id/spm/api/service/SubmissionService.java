@@ -148,6 +148,32 @@ public class SubmissionService {
                 frozen != null && diffs.isEmpty(), diffs));
     }
 
+    /** An area's figures as frozen in its district's submission of a period. */
+    public record FrozenReport(long id, java.time.OffsetDateTime frozenAt, long dataVersion, AchievementReport report) {
+    }
+
+    /**
+     * The frozen figures of an area (already authorised) in submission {@code id} of its district's period: 404
+     * SUBMISSION_NOT_FOUND unless that submission is the district's for this period and holds the area.
+     */
+    public FrozenReport frozen(String area, Period period, long id) {
+        return frozenIfAny(area, period).filter(f -> f.id() == id)
+                .orElseThrow(() -> ApiException.notFound("SUBMISSION_NOT_FOUND", "Submission " + id
+                        + " is not a frozen submission of " + area + " " + period.label() + "."));
+    }
+
+    /** The frozen figures of an area in its district's submission of a period, if that period was frozen. */
+    public java.util.Optional<FrozenReport> frozenIfAny(String area, Period period) {
+        AchievementService.Unit unit = achievements.unitOf(area);
+        if (unit.districts().size() != 1 || !unit.code().equals(unit.districts().get(0))) {
+            return java.util.Optional.empty();
+        }
+        Submission s = find(unit.code(), period);
+        AchievementReport r = s == null ? null : areas(s).get(area);
+        return r == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new FrozenReport(s.id, s.frozenAt, s.dataVersion, r));
+    }
+
     private void collect(AchievementReport r, Period period, Map<String, AchievementReport> out) {
         out.put(r.area(), r);
         for (AchievementReport.ChildLink c : r.children()) {
