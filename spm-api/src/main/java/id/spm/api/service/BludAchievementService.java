@@ -1,0 +1,175 @@
+package id.spm.api.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.spm.api.area.AreaCodes;
+import id.spm.api.entity.Puskesmas;
+import id.spm.api.entity.Region;
+import id.spm.api.error.ApiException;
+import id.spm.api.model.AchievementReport;
+import id.spm.api.model.AchievementReport.ServiceAchievement;
+import id.spm.api.model.BludAchievement;
+import id.spm.api.model.BludAchievement.BludIndicatorAchievement;
+import id.spm.api.model.BludAchievement.BludPuskesmasAchievement;
+import id.spm.api.model.BludAchievement.BludPuskesmasIndicator;
+import id.spm.api.model.BludAchievement.BludRollup;
+import id.spm.api.model.BludCatalog;
+import id.spm.api.model.BludCatalog.BludIndicator;
+import id.spm.api.model.BludCatalog.Method;
+import id.spm.api.repository.BludCatalogRepository;
+import id.spm.api.repository.BludCatalogRepository.ValueRow;
+import id.spm.api.repository.PuskesmasRepository;
+import id.spm.api.repository.RegionRepository;
+import id.spm.api.security.AreaAccess;
+import id.spm.api.security.CallerScope;
+import id.spm.rules.Period;
+import id.spm.rules.catalog.Judgement;
+import id.spm.rules.catalog.Rollup;
+
+/**
+ * A catalog's achievement for an area and year: per indicator the target of the year, the value and whether it is
+ * met ({@link Judgement}, spm-rules); for a district or kecamatan, the roll-up over its Puskesmas. Typed values
+ * come from {@code blud_value}; a COMPUTED indicator's value is the figure of the service achievement of the same
+ * area and year ({@link AchievementService}, the one computation), never recomputed here.
+ */
+@ApplicationScoped
+public class BludAchievementService {
+
+    private final BludCatalogService catalogs;
+    private final BludCatalogRepository store;
+    private final PuskesmasRepository registry;
+    private final RegionRepository regions;
+    private final AchievementService achievements;
+    private final CallerScope scope;
+
+    public BludAchievementService(BludCatalogService catalogs, BludCatalogRepository store,
+            PuskesmasRepository registry, RegionRepository regions, AchievementService achievements,
+            CallerScope scope) {
+        this.catalogs = catalogs;
+        this.store = store;
+        this.registry = registry;
+        this.regions = regions;
+        this.achievements = achievements;
+        this.scope = scope;
+    }
+
+    /** A value or why there is none. */
+    record Valued(BigDecimal value, String reason) {
+    }
+
+    public BludAchievement achievement(String id, String rawArea, int year) {
+        BludCatalog c = catalogs.get(id);
+        String area = AreaCodes.normalize(rawArea);
+        AreaAccess.require(scope, area);
+        String level;
+        String areaName;
+        List<Puskesmas> members;
+        if (AreaCodes.isPuskesmas(area)) {
+            Puskesmas p = catalogs.puskesmasOf(c, area);
+            level = "PUSKESMAS";
+            areaName = p.name;
+            members = List.of(p);
+        } else {
+            Region r = regions.find(area).orElseThrow(
+                    () -> ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + area + "."));
+            if (r.level < 2 || r.level > 3 || !AreaCodes.within(area, c.region())) {
+                throw ApiException.badRequest("AREA_OUTSIDE_CATALOG", "Catalog " + c.id() + " is of " + c.region()
+                        + ": ask for that district, one of its kecamatan or one of its Puskesmas.");
+            }
+            level = r.level == 2 ? "DISTRICT" : "KECAMATAN";
+            areaName = r.name;
+            members = registry.under(area).stream().filter(p -> scope.covers(p.code)).toList();
+        }
+        List<String> codes = members.stream().map(p -> p.code).toList();
+        Map<String, Map<String, BigDecimal>> typed = new HashMap<>();
+        for (ValueRow v : codes.isEmpty() ? List.<ValueRow> of() : store.values(c.id(), year, codes)) {
+            typed.computeIfAbsent(v.puskesmasCode(), k -> new HashMap<>()).put(v.indicatorCode(), v.value());
+        }
+        Map<String, Object> reports = new HashMap<>();
+
+        List<BludIndicatorAchievement> rows = new ArrayList<>();
+        Map<String, List<BludPuskesmasIndicator>> perPuskesmas = new LinkedHashMap<>();
+        members.forEach(p -> perPuskesmas.put(p.code, new ArrayList<>()));
+        for (BludIndicator ind : c.indicators()) {
+            BigDecimal target = ind.targets().get(year);
+            Rollup rollup = Rollup.EMPTY;
+            for (Puskesmas p : members) {
+                Valued v = value(ind, p.code, year, typed, reports);
+                Boolean met = Judgement.met(ind.direction(), target, v.value());
+                rollup = rollup.add(v.value() != null, met);
+                perPuskesmas.get(p.code).add(new BludPuskesmasIndicator(ind.code(), target, v.value(), met));
+            }
+            Valued own;
+            if (level.equals("PUSKESMAS")) {
+                own = value(ind, area, year, typed, reports);
+            } else if (ind.method() == Method.COMPUTED) {
+                own = computedValue(ind, area, year, reports);
+            } else {
+                own = new Valued(null, "typed per Puskesmas: see the roll-up (percentages, times and rates of "
+                        + "Puskesmas are not added into a district value)");
+            }
+            Boolean met = Judgement.met(ind.direction(), target, own.value());
+            String reason = own.reason();
+            if (reason == null && target == null) {
+                reason = "no target for " + year;
+            }
+            rows.add(new BludIndicatorAchievement(ind.code(), ind.name(), ind.unit(), ind.direction(), ind.method(),
+                    target, own.value(), met, reason, level.equals("PUSKESMAS") ? null
+                            : new BludRollup(rollup.puskesmas(), rollup.withValue(), rollup.met(), rollup.notMet())));
+        }
+        List<BludPuskesmasAchievement> pkm = null;
+        if (!level.equals("PUSKESMAS")) {
+            pkm = new ArrayList<>();
+            for (Puskesmas p : members) {
+                pkm.add(new BludPuskesmasAchievement(p.code, p.name, perPuskesmas.get(p.code)));
+            }
+        }
+        return new BludAchievement(c.id(), area, areaName, level, year, rows, pkm);
+    }
+
+    private Valued value(BludIndicator ind, String puskesmas, int year, Map<String, Map<String, BigDecimal>> typed,
+            Map<String, Object> reports) {
+        if (ind.method() == Method.COMPUTED) {
+            return computedValue(ind, puskesmas, year, reports);
+        }
+        BigDecimal v = typed.getOrDefault(puskesmas, Map.of()).get(ind.code());
+        return new Valued(v, v == null ? "no value entered for " + year : null);
+    }
+
+    /** The figure of the service achievement of the area and year (GET /achievements), or why there is none. */
+    private Valued computedValue(BludIndicator ind, String area, int year, Map<String, Object> reports) {
+        Object r = reports.computeIfAbsent(area, a -> {
+            try {
+                return achievements.report(a, Period.ofYear(year));
+            } catch (ApiException e) {
+                return e.getMessage();
+            }
+        });
+        if (r instanceof String why) {
+            return new Valued(null, why);
+        }
+        AchievementReport report = (AchievementReport) r;
+        ServiceAchievement s = report.services() == null ? null
+                : report.services().stream().filter(x -> x.serviceCode().equals(ind.computed().service())).findFirst()
+                        .orElse(null);
+        if (s == null) {
+            return new Valued(null, "no achievement of service " + ind.computed().service() + " for " + area);
+        }
+        BigDecimal v = switch (ind.computed().figure()) {
+            case NUMERATOR -> BigDecimal.valueOf(s.numerator());
+            case COVERAGE_PERCENT -> s.coveragePercent();
+            case PENERIMA_PERCENT -> s.penerimaPercent();
+            case QUALITY_PERCENT -> s.qualityPercent();
+            case INDEX -> s.index();
+        };
+        return new Valued(v, v == null ? ind.computed().figure() + " of service " + ind.computed().service()
+                + " is not computable for " + area + " in " + year + " (see GET /api/v1/achievements)" : null);
+    }
+}
