@@ -41,6 +41,9 @@ final class FileTally {
             years.add(q.year());
         } else if (a instanceof Accepted.PuskesmasRow p) {
             puskesmas.add(p.info().code());
+        } else if (a instanceof Accepted.CatalogValueRow c) {
+            puskesmas.add(c.puskesmas());
+            years.add(c.year());
         }
     }
 }

@@ -196,6 +196,7 @@ final class RowMapper {
                 case TARGET -> target(v, location);
                 case POPULATION -> population(v, location);
                 case QUALITY -> quality(v, location);
+                case CATALOG_VALUE -> catalogValue(v, location);
             };
         } catch (IllegalArgumentException e) {
             // A model invariant the cell checks could not see; report it on the row.
@@ -436,5 +437,10 @@ final class RowMapper {
         return new Accepted.QualityRow(layout.name(), loc, v.str("area"), v.count("year"), v.integer("quarter"),
                 v.service("service"), v.str("kind"), v.str("item"), v.str("unit"), v.decimal("need"),
                 v.decimal("stock"), v.decimal("unitPrice"));
+    }
+
+    private Accepted catalogValue(Values v, Accepted.Location loc) {
+        return new Accepted.CatalogValueRow(layout.name(), loc, v.str("catalog"), v.str("puskesmas"), v.count("year"),
+                v.str("indicator"), v.decimal("value"), v.str("note"));
     }
 }

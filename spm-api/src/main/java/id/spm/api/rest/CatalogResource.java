@@ -27,10 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
+import id.spm.api.imports.BludValuesUpload;
 import id.spm.api.model.BludAchievement;
 import id.spm.api.model.BludCatalog;
+import id.spm.api.model.BludUpload;
 import id.spm.api.model.BludValues;
 import id.spm.api.model.BludValues.BludValueItem;
 import id.spm.api.service.BludAchievementService;
@@ -75,8 +80,10 @@ public class CatalogResource {
 
     private final BludCatalogService catalogs;
     private final BludAchievementService achievements;
+    private final BludValuesUpload upload;
 
-    public CatalogResource(BludCatalogService catalogs, BludAchievementService achievements) {
+    public CatalogResource(BludCatalogService catalogs, BludAchievementService achievements, BludValuesUpload upload) {
+        this.upload = upload;
         this.catalogs = catalogs;
         this.achievements = achievements;
     }
@@ -131,6 +138,32 @@ public class CatalogResource {
             @Parameter(example = "2016") @PathParam("year") @Min(2000) @Max(2100) int year,
             @NotNull List<BludValueItem> body) {
         return catalogs.putValues(id, puskesmas, year, body);
+    }
+
+    @POST
+    @Path("/{id}/values")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ "importer", "admin" })
+    @Operation(operationId = "uploadCatalogValues", summary = "Upload typed values from a file (survey results, registers; xlsx or csv)", description = """
+            Read at once with the import machinery (spm-ingest's readers and cell parser) and the data layout             `blud-capaian` (columns Kode Puskesmas, Tahun, Kode Indikator, Nilai, optional Keterangan and Katalog; one row             per Puskesmas, year and indicator). Each row passes the same checks as PUT …/values plus the layout's cell             checks and your areas. Every rejected cell is located as in import jobs (sheet, row, column, header, value,             reason). All or nothing: when any row is rejected nothing is stored (refusalCode ROWS_REJECTED); otherwise             each value is stored, replacing that Puskesmas, year and indicator's earlier value (indicators the file does             not hold are kept).""")
+    @APIResponse(responseCode = "200", description = "The upload's counts and located errors", content = @Content(schema = @Schema(implementation = BludUpload.class), examples = {
+            @ExampleObject(name = "stored", value = """
+                    {"catalog":"magelang-perbup-4-2015","fileName":"survei-2016.csv","layout":"blud-capaian","rowsRead":2,"rowsAccepted":2,
+                    "rowsRejected":0,"stored":2,"errors":[]}"""),
+            @ExampleObject(name = "rejected", value = """
+                    {"catalog":"magelang-perbup-4-2015","fileName":"survei-2016.csv","layout":"blud-capaian","rowsRead":2,"rowsAccepted":1,
+                    "rowsRejected":1,"stored":0,"refusalCode":"ROWS_REJECTED","errors":[{"code":"OUT_OF_RANGE",
+                    "title":"A number outside the accepted range","count":1,"errors":[{"code":"OUT_OF_RANGE","sheet":"survei-2016.csv",
+                    "row":3,"column":"D","header":"Nilai","value":"104","reason":"a percentage cannot exceed 100 (indicator 1.c is in %)"}]}]}""") }))
+    @APIResponse(responseCode = "400", description = "No file, or a file refused whole (FILE_REQUIRED, NO_HEADER, LAYOUT_MISMATCH, …)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The catalog is outside your areas (AREA_FORBIDDEN), or you are not an importer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such catalog (CATALOG_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BludUpload upload(@Parameter(example = "magelang-perbup-4-2015") @PathParam("id") String id,
+            @Parameter(description = "The file, .xlsx or .csv, in layout blud-capaian") @RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.badRequest("FILE_REQUIRED", "Send the file as the multipart form field 'file'.");
+        }
+        return upload.upload(id, file.uploadedFile(), file.fileName());
     }
 
     @GET

@@ -325,8 +325,9 @@ public class BludCatalogService {
         for (int i = 0; i < items.size(); i++) {
             BludValueItem it = items.get(i);
             String code = it == null || it.indicator() == null ? null : it.indicator().strip();
-            String reason = it == null ? "the item is null"
+            ValueProblem vp = it == null ? new ValueProblem(null, "the item is null")
                     : problem(byCode.get(code), code, year, it.value(), it.note());
+            String reason = vp == null ? null : vp.reason();
             if (reason == null) {
                 Integer first = seen.putIfAbsent(code, i);
                 if (first != null) {
@@ -361,30 +362,34 @@ public class BludCatalogService {
         return new BludValues(c.id(), p.code, year, out);
     }
 
+    /** Why a typed value cannot be stored, and the field it is about ({@code indicator}, {@code value}, {@code note}). */
+    public record ValueProblem(String field, String reason) {
+    }
+
     /**
      * Why a typed value of an indicator cannot be stored, or {@code null}: the one check of the PUT and the upload.
      */
-    public static String problem(BludIndicator ind, String code, int year, BigDecimal value, String note) {
+    public static ValueProblem problem(BludIndicator ind, String code, int year, BigDecimal value, String note) {
         if (code == null || code.isBlank()) {
-            return "the indicator code is required";
+            return new ValueProblem("indicator", "the indicator code is required");
         }
         if (ind == null) {
-            return "the catalog has no indicator " + code;
+            return new ValueProblem("indicator", "the catalog has no indicator " + code);
         }
         if (ind.method() == Method.COMPUTED) {
-            return "indicator " + code + " is COMPUTED (" + ind.computed().figure() + " of service "
-                    + ind.computed().service() + "): its value is the service achievement, never typed";
+            return new ValueProblem("indicator", "indicator " + code + " is COMPUTED (" + ind.computed().figure()
+                    + " of service " + ind.computed().service() + "): its value is the service achievement, never typed");
         }
         if (!ind.targets().containsKey(year)) {
-            return "indicator " + code + " has no target for " + year + " (years " + ind.targets().firstKey() + "–"
-                    + ind.targets().lastKey() + ")";
+            return new ValueProblem("indicator", "indicator " + code + " has no target for " + year + " (years "
+                    + ind.targets().firstKey() + "–" + ind.targets().lastKey() + ")");
         }
         String unit = ind.unit().check(value);
         if (unit != null) {
-            return unit + " (indicator " + code + " is in " + ind.unit().label() + ")";
+            return new ValueProblem("value", unit + " (indicator " + code + " is in " + ind.unit().label() + ")");
         }
         if (note != null && note.length() > MAX_NOTE) {
-            return "the note is longer than " + MAX_NOTE + " characters";
+            return new ValueProblem("note", "the note is longer than " + MAX_NOTE + " characters");
         }
         return null;
     }
@@ -396,10 +401,10 @@ public class BludCatalogService {
         return m;
     }
 
-    /** Stores the accepted rows of an upload (upsert per indicator). */
+    /** Stores the accepted rows of an upload, by the district of their Puskesmas (upsert per indicator). */
     @Transactional
-    public void storeUploaded(BludCatalog c, String kabkota, List<ValueRow> rows) {
-        catalogs.upsertValues(c.id(), kabkota, rows, scope.subject());
+    public void storeUploaded(BludCatalog c, Map<String, List<ValueRow>> byDistrict) {
+        byDistrict.forEach((kabkota, rows) -> catalogs.upsertValues(c.id(), kabkota, rows, scope.subject()));
     }
 
     /** The caller, for services that act on the caller's behalf. */

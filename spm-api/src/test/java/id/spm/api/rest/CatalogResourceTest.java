@@ -319,4 +319,45 @@ class CatalogResourceTest {
                 .body(catalogBody("majene-viewer", "76.05", 2024, "NUMERATOR", "COUNT")).post("/api/v1/catalogs").then()
                 .statusCode(403);
     }
+
+    @Test
+    void uploadedValuesUseTheImportLayoutWithLocatedErrors() throws Exception {
+        registerMagelang();
+        Fixtures.registerPuskesmas(tokens.admin());
+        String importer = tokens.token("magelang-upl", List.of("33.08"), "importer", "viewer");
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("blud", ".csv");
+        java.nio.file.Files.writeString(bad, String.join("\n", "Kode Puskesmas,Tahun,Kode Indikator,Nilai,Keterangan",
+                PKM_1 + ",2018,1.b.7,90,survei", // fine (row 2)
+                PKM_1 + ",2018,1.c,104,", // > 100 % (row 3)
+                PKM_1 + ",2018,9.z,1,", // unknown indicator (row 4)
+                PKM_1 + ",2018,1.b.1,abc,", // not a number (row 5)
+                Fixtures.PKM_A + ",2018,1.c,80,", // outside the importer's areas (row 6)
+                PKM_2 + ",2018,1.b.1,4,") + "\n");
+        given().auth().oauth2(importer).multiPart("file", "survei-2018.csv", java.nio.file.Files.readAllBytes(bad), "text/csv")
+                .post("/api/v1/catalogs/" + MAGELANG + "/values").then().statusCode(200)
+                .body("layout", equalTo("blud-capaian")).body("rowsRead", equalTo(6)).body("rowsRejected", equalTo(4))
+                .body("stored", equalTo(0)).body("refusalCode", equalTo("ROWS_REJECTED"))
+                .body("errors.find { it.code == 'OUT_OF_RANGE' }.errors[0].row", equalTo(3))
+                .body("errors.find { it.code == 'OUT_OF_RANGE' }.errors[0].column", equalTo("D"))
+                .body("errors.find { it.code == 'OUT_OF_RANGE' }.errors[0].reason", containsString("cannot exceed 100"))
+                .body("errors.find { it.code == 'INVALID_VALUE' }.errors[0].row", equalTo(4))
+                .body("errors.find { it.code == 'INVALID_VALUE' }.errors[0].column", equalTo("C"))
+                .body("errors.find { it.code == 'INVALID_NUMBER' }.errors[0].row", equalTo(5))
+                .body("errors.find { it.code == 'AREA_NOT_COVERED' }.errors[0].row", equalTo(6));
+        given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_1 + "/2018").then()
+                .statusCode(200).body("values", hasSize(0));
+
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("blud", ".csv");
+        java.nio.file.Files.writeString(good, String.join("\n", "Kode Puskesmas,Tahun,Kode Indikator,Nilai,Keterangan",
+                PKM_1 + ",2018,1.b.7,90,survei lab", PKM_1 + ",2018,1.c,79,", PKM_2 + ",2018,1.b.1,4,") + "\n");
+        given().auth().oauth2(importer).multiPart("file", "survei-2018.csv", java.nio.file.Files.readAllBytes(good), "text/csv")
+                .post("/api/v1/catalogs/" + MAGELANG + "/values").then().statusCode(200).body("stored", equalTo(3))
+                .body("rowsRejected", equalTo(0));
+        given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_1 + "/2018").then()
+                .statusCode(200).body("values.indicator", equalTo(List.of("1.b.7", "1.c")))
+                .body("values[0].note", equalTo("survei lab"));
+        given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/achievements?area=" + PKM_1 + "&year=2018")
+                .then().statusCode(200).body("indicators.find { it.code == '1.c' }.met", equalTo(true))
+                .body("indicators.find { it.code == '1.b.7' }.met", equalTo(true));
+    }
 }

@@ -44,7 +44,9 @@ public enum RowKind {
     TARGET("Target", Set.of("area", "year", "service", "amount", "source"), Set.of("note")),
     POPULATION("Population", Set.of("area", "year", "ageGroup", "male", "female"), Set.of()),
     QUALITY("QualityItem", Set.of("area", "year", "service", "kind", "item", "unit", "need", "stock"),
-            Set.of("quarter", "unitPrice"));
+            Set.of("quarter", "unitPrice")),
+    /** A typed value of a BLUD catalog indicator (issue 12): read by spm-api's catalog upload only. */
+    CATALOG_VALUE("BludCatalogValue", Set.of("puskesmas", "year", "indicator", "value"), Set.of("catalog", "note"));
 
     private final String typeName;
     private final Set<String> requiredFields;
