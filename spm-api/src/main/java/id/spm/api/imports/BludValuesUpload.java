@@ -96,7 +96,7 @@ public class BludValuesUpload {
                 continue;
             }
             ValueRow v = new ValueRow(r.puskesmas(), r.year(), r.indicator().strip(), r.value(),
-                    r.note() == null || r.note().isBlank() ? null : r.note().strip(), null, null);
+                    r.note() == null || r.note().isBlank() ? null : r.note().strip(), null, null, null, null);
             accepted.add(v);
             byDistrict.computeIfAbsent(known.get(r.puskesmas()).kabkotaCode, k -> new ArrayList<>()).add(v);
         }

@@ -18,14 +18,22 @@ public record BludValues(@Schema(example = "magelang-perbup-4-2015") String cata
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BludValueItem", description = "A value of one indicator, in the indicator's unit")
     public record BludValueItem(@Schema(example = "1.b.7", required = true) String indicator,
-            @Schema(example = "95", required = true) BigDecimal value,
-            @Schema(example = "Survei 120 kunjungan, Maret 2016") String note) {
+            @Schema(example = "95", description = "The value in the indicator's unit; or give numerator and denominator") BigDecimal value,
+            @Schema(example = "Survei 120 kunjungan, Maret 2016") String note,
+            @Schema(example = "1", description = "For a % or per-100,000 indicator instead of value: the register's count (e.g. AFP cases)") Long numerator,
+            @Schema(example = "50000", description = "With numerator: the population or total it is counted against") Long denominator) {
+
+        public BludValueItem(String indicator, BigDecimal value, String note) {
+            this(indicator, value, note, null, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BludStoredValue", description = "A stored value with who wrote it")
     public record BludStoredValue(@Schema(example = "1.b.7") String indicator, @Schema(example = "95") BigDecimal value,
-            String note, @Schema(example = "pkm-salaman") String updatedBy, OffsetDateTime updatedAt) {
+            String note, @Schema(example = "1", description = "When given as counts") Long numerator,
+            @Schema(example = "50000") Long denominator, @Schema(example = "pkm-salaman") String updatedBy,
+            OffsetDateTime updatedAt) {
     }
 
     /** A rejected item, located by its index in the request and its indicator. */

@@ -30,7 +30,7 @@ public class BludCatalogRepository {
 
     /** A stored value of one indicator of one Puskesmas and year. */
     public record ValueRow(String puskesmasCode, int year, String indicatorCode, BigDecimal value, String note,
-            String updatedBy, OffsetDateTime updatedAt) {
+            Long numerator, Long denominator, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     /** What {@link #upsertShipped} did. */
@@ -175,11 +175,12 @@ public class BludCatalogRepository {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into blud_value (catalog_id, puskesmas_code, year, indicator_code, kabkota_code, value, note,
-                                        updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                                        updated_by, numerator, denominator)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (catalog_id, year, puskesmas_code, indicator_code) do update
                 set value = excluded.value, note = excluded.note, kabkota_code = excluded.kabkota_code,
-                    updated_by = excluded.updated_by, updated_at = now()
+                    updated_by = excluded.updated_by, updated_at = now(), numerator = excluded.numerator,
+                    denominator = excluded.denominator
                 """)) {
             for (ValueRow v : values) {
                 ps.setString(1, catalogId);
@@ -190,6 +191,8 @@ public class BludCatalogRepository {
                 ps.setBigDecimal(6, v.value());
                 ps.setString(7, v.note());
                 ps.setString(8, by);
+                ps.setObject(9, v.numerator(), java.sql.Types.BIGINT);
+                ps.setObject(10, v.denominator(), java.sql.Types.BIGINT);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -199,7 +202,7 @@ public class BludCatalogRepository {
     /** The values of a year for these Puskesmas, by Puskesmas and indicator. */
     public List<ValueRow> values(String catalogId, int year, Collection<String> puskesmas) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select puskesmas_code, year, indicator_code, value, note, updated_by, updated_at
+                select puskesmas_code, year, indicator_code, value, note, updated_by, updated_at, numerator, denominator
                 from blud_value
                 where catalog_id = ? and year = ? and puskesmas_code = any(?)
                 order by puskesmas_code, indicator_code
@@ -212,7 +215,8 @@ public class BludCatalogRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ValueRow(rs.getString(1), rs.getShort(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)));
+                            rs.getString(5), rs.getObject(8, Long.class), rs.getObject(9, Long.class), rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class)));
                 }
             }
             return out;

@@ -48,6 +48,7 @@ import id.spm.api.repository.RegionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.SpmService;
+import id.spm.rules.catalog.Judgement;
 import id.spm.rules.catalog.Unit;
 
 /**
@@ -325,8 +326,10 @@ public class BludCatalogService {
         for (int i = 0; i < items.size(); i++) {
             BludValueItem it = items.get(i);
             String code = it == null || it.indicator() == null ? null : it.indicator().strip();
-            ValueProblem vp = it == null ? new ValueProblem(null, "the item is null")
-                    : problem(byCode.get(code), code, year, it.value(), it.note());
+            Resolved r = it == null ? new Resolved(null, "the item is null")
+                    : resolve(byCode.get(code), it.value(), it.numerator(), it.denominator());
+            ValueProblem vp = r.reason() != null ? new ValueProblem("value", r.reason())
+                    : problem(byCode.get(code), code, year, r.value(), it.note());
             String reason = vp == null ? null : vp.reason();
             if (reason == null) {
                 Integer first = seen.putIfAbsent(code, i);
@@ -337,7 +340,8 @@ public class BludCatalogService {
             if (reason != null) {
                 errors.add(new BludItemError(i, code, reason));
             } else {
-                rows.add(new ValueRow(p.code, year, code, it.value(), blankToNull(it.note()), null, null));
+                rows.add(new ValueRow(p.code, year, code, r.value(), blankToNull(it.note()), it.numerator(),
+                        it.denominator(), null, null));
             }
         }
         if (!errors.isEmpty()) {
@@ -357,9 +361,39 @@ public class BludCatalogService {
     private BludValues values(BludCatalog c, Puskesmas p, int year) {
         List<BludStoredValue> out = new ArrayList<>();
         for (ValueRow r : catalogs.values(c.id(), year, List.of(p.code))) {
-            out.add(new BludStoredValue(r.indicatorCode(), r.value(), r.note(), r.updatedBy(), r.updatedAt()));
+            out.add(new BludStoredValue(r.indicatorCode(), r.value(), r.note(), r.numerator(), r.denominator(),
+                    r.updatedBy(), r.updatedAt()));
         }
         return new BludValues(c.id(), p.code, year, out);
+    }
+
+    /** A typed value as given, or as computed from a numerator and denominator; or why it cannot be. */
+    record Resolved(BigDecimal value, String reason) {
+    }
+
+    /**
+     * The value of an item: given, or for a % or per-100,000 indicator the register's numerator ÷ denominator
+     * ({@link Judgement#ratio}, spm-rules), never both.
+     */
+    static Resolved resolve(BludIndicator ind, BigDecimal value, Long numerator, Long denominator) {
+        if (numerator == null && denominator == null) {
+            return new Resolved(value, null);
+        }
+        if (value != null) {
+            return new Resolved(null, "give a value, or a numerator and denominator, not both");
+        }
+        if (numerator == null || denominator == null) {
+            return new Resolved(null, "a numerator needs its denominator and a denominator its numerator");
+        }
+        if (numerator < 0 || denominator <= 0) {
+            return new Resolved(null, "the numerator cannot be negative and the denominator must be positive");
+        }
+        if (ind == null || ind.unit() != Unit.PERCENT && ind.unit() != Unit.PER_100000) {
+            return new Resolved(null, ind == null ? null
+                    : "only a % or per-100,000 indicator is given as numerator and denominator (this one is in "
+                            + ind.unit().label() + ")");
+        }
+        return new Resolved(Judgement.ratio(ind.unit(), numerator, denominator), null);
     }
 
     /** Why a typed value cannot be stored, and the field it is about ({@code indicator}, {@code value}, {@code note}). */

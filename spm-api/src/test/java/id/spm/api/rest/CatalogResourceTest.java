@@ -360,4 +360,30 @@ class CatalogResourceTest {
                 .then().statusCode(200).body("indicators.find { it.code == '1.c' }.met", equalTo(true))
                 .body("indicators.find { it.code == '1.b.7' }.met", equalTo(true));
     }
+
+    @Test
+    void ratesAndPercentagesMayBeGivenAsRegisterCounts() {
+        registerMagelang();
+        String importer = tokens.token("magelang-rate", List.of("33.08"), "importer", "viewer");
+        given().auth().oauth2(importer).contentType(ContentType.JSON).body(List.of(
+                Map.of("indicator", "3.m.1", "numerator", 1, "denominator", 50000), // 2.00 per 100,000: at ≥ 2
+                Map.of("indicator", "3.a", "numerator", 941, "denominator", 1000))) // 94.10 %: below ≥ 95
+                .put("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_1 + "/2019").then().statusCode(200)
+                .body("values.find { it.indicator == '3.m.1' }.value", equalTo(2.0f))
+                .body("values.find { it.indicator == '3.m.1' }.numerator", equalTo(1))
+                .body("values.find { it.indicator == '3.m.1' }.denominator", equalTo(50000))
+                .body("values.find { it.indicator == '3.a' }.value", equalTo(94.1f));
+        given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/achievements?area=" + PKM_1 + "&year=2019")
+                .then().statusCode(200).body("indicators.find { it.code == '3.m.1' }.met", equalTo(true))
+                .body("indicators.find { it.code == '3.a' }.met", equalTo(false));
+        given().auth().oauth2(importer).contentType(ContentType.JSON).body(List.of(
+                Map.of("indicator", "1.b.7", "numerator", 1, "denominator", 2), // minutes are not a ratio
+                Map.of("indicator", "3.a", "value", 90, "numerator", 1, "denominator", 2), // both
+                Map.of("indicator", "3.a", "numerator", 1, "denominator", 0))) // no denominator
+                .put("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_1 + "/2019").then().statusCode(400)
+                .body("errors.index", equalTo(List.of(0, 1, 2)))
+                .body("errors[0].reason", containsString("only a % or per-100,000 indicator"))
+                .body("errors[1].reason", containsString("not both"))
+                .body("errors[2].reason", containsString("denominator must be positive"));
+    }
 }

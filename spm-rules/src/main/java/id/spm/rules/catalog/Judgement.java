@@ -31,14 +31,30 @@ public final class Judgement {
      * 50,000 children is 2.00 and meets "≥ 2". {@code null} when there is no population.
      */
     public static BigDecimal per100000(long cases, long population) {
-        if (cases < 0 || population < 0) {
-            throw new IllegalArgumentException("cases and population cannot be negative");
+        return ratio(Unit.PER_100000, cases, population);
+    }
+
+    /**
+     * A value in a ratio unit from the counts of a register: {@link Unit#PERCENT} numerator ÷ denominator × 100,
+     * {@link Unit#PER_100000} × 100,000; rounded half up to {@link #RATE_SCALE} places (the figure that is judged
+     * and shown). {@code null} when the denominator is 0.
+     *
+     * @throws IllegalArgumentException for a unit that is not a ratio, or negative counts
+     */
+    public static BigDecimal ratio(Unit unit, long numerator, long denominator) {
+        if (numerator < 0 || denominator < 0) {
+            throw new IllegalArgumentException("a numerator and denominator cannot be negative");
         }
-        if (population == 0) {
+        long factor = switch (unit) {
+            case PERCENT -> 100;
+            case PER_100000 -> 100_000;
+            default -> throw new IllegalArgumentException("a value in " + unit.label() + " is not a ratio of counts");
+        };
+        if (denominator == 0) {
             return null;
         }
-        return BigDecimal.valueOf(cases).multiply(BigDecimal.valueOf(100_000))
-                .divide(BigDecimal.valueOf(population), RATE_SCALE, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(factor))
+                .divide(BigDecimal.valueOf(denominator), RATE_SCALE, RoundingMode.HALF_UP);
     }
 
     /** A duration given as hours and minutes, in minutes (a survey's "1 jam 5 menit" is 65 minutes). */

@@ -52,6 +52,21 @@ class JudgementTest {
         assertThatThrownBy(() -> Judgement.per100000(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest(name = "{0} {1}/{2} = {3}")
+    @CsvSource({ "PERCENT, 1, 3, 33.33", "PERCENT, 2, 3, 66.67", "PERCENT, 19, 20, 95.00", "PER_100000, 1, 50000, 2.00",
+            "PER_100000, 7, 180000, 3.89" })
+    void ratiosOfRegisterCounts(Unit unit, long numerator, long denominator, BigDecimal value) {
+        assertThat(Judgement.ratio(unit, numerator, denominator)).isEqualByComparingTo(value);
+    }
+
+    @Test
+    void onlyPercentAndRatesAreRatios() {
+        assertThat(Judgement.ratio(Unit.PERCENT, 0, 0)).isNull();
+        assertThatThrownBy(() -> Judgement.ratio(Unit.MINUTES, 1, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a ratio");
+        assertThatThrownBy(() -> Judgement.ratio(Unit.COUNT, 1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void minutesIndicator() {
         // "1 jam 5 menit" for a laboratory result against ≤ 120 minutes
