@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.DecisionDto;
 import id.spm.api.model.PersonPage;
@@ -52,7 +52,7 @@ public class PersonOutcomeService {
 
     /** The area is authorised and normalised by the caller. */
     public PersonPage page(String area, Period period, SpmService service, Status status, int page, int size) {
-        if (!AreaCodes.isPuskesmas(area) && AreaCodes.level(area) < 2) {
+        if (!AreaCodeParam.isPuskesmas(area) && AreaCodeParam.level(area) < 2) {
             throw ApiException.badRequest("AREA_TOO_WIDE", "Person lists are per district, kecamatan or Puskesmas.");
         }
         // Brings the district's stored decisions up to date with its data.
