@@ -13,7 +13,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.BludCatalog;
@@ -119,7 +119,7 @@ public class BludValuesUpload {
             return new CellError(ErrorCode.INVALID_VALUE, sheet, row, letters.get("catalog"), "Katalog", r.catalog(),
                     "This row is of catalog '" + r.catalog().strip() + "', the file is uploaded to " + c.id() + ".");
         }
-        if (p == null || !AreaCodes.within(p.kabkotaCode, c.region())) {
+        if (p == null || !AreaCodeParam.within(p.kabkotaCode, c.region())) {
             return new CellError(ErrorCode.INVALID_VALUE, sheet, row, letters.get("puskesmas"), "Kode Puskesmas",
                     r.puskesmas(), "Puskesmas " + r.puskesmas() + " is registered in "
                             + (p == null ? "no district" : p.kabkotaCode) + "; catalog " + c.id() + " is of " + c.region()

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
 import id.spm.api.error.ApiException;
@@ -66,12 +66,12 @@ public class BludAchievementService {
 
     public BludAchievement achievement(String id, String rawArea, int year) {
         BludCatalog c = catalogs.get(id);
-        String area = AreaCodes.normalize(rawArea);
+        String area = AreaCodeParam.normalize(rawArea);
         AreaAccess.require(scope, area);
         String level;
         String areaName;
         List<Puskesmas> members;
-        if (AreaCodes.isPuskesmas(area)) {
+        if (AreaCodeParam.isPuskesmas(area)) {
             Puskesmas p = catalogs.puskesmasOf(c, area);
             level = "PUSKESMAS";
             areaName = p.name;
@@ -79,7 +79,7 @@ public class BludAchievementService {
         } else {
             Region r = regions.find(area).orElseThrow(
                     () -> ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + area + "."));
-            if (r.level < 2 || r.level > 3 || !AreaCodes.within(area, c.region())) {
+            if (r.level < 2 || r.level > 3 || !AreaCodeParam.within(area, c.region())) {
                 throw ApiException.badRequest("AREA_OUTSIDE_CATALOG", "Catalog " + c.id() + " is of " + c.region()
                         + ": ask for that district, one of its kecamatan or one of its Puskesmas.");
             }

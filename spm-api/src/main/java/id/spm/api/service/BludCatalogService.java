@@ -26,7 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
 import id.spm.api.error.ApiException;
@@ -169,8 +169,8 @@ public class BludCatalogService {
             return true;
         }
         for (String a : scope.areas()) {
-            String place = AreaCodes.isPuskesmas(a) ? registry.find(a).map(p -> p.kecamatanCode).orElse(null) : a;
-            if (place != null && AreaCodes.within(place, region)) {
+            String place = AreaCodeParam.isPuskesmas(a) ? registry.find(a).map(p -> p.kecamatanCode).orElse(null) : a;
+            if (place != null && AreaCodeParam.within(place, region)) {
                 return true;
             }
         }
@@ -185,7 +185,7 @@ public class BludCatalogService {
         if (in == null) {
             throw ApiException.badRequest("VALIDATION_FAILED", "A catalog is required.");
         }
-        String region = in.region() == null ? null : AreaCodes.region(in.region());
+        String region = in.region() == null ? null : AreaCodeParam.region(in.region());
         if (region != null) {
             AreaAccess.require(scope, region);
         }
@@ -294,14 +294,14 @@ public class BludCatalogService {
 
     /** A Puskesmas of the catalog's region, in the caller's areas (403 before 404); its registry row. */
     Puskesmas puskesmasOf(BludCatalog c, String rawCode) {
-        String code = AreaCodes.normalize(rawCode);
-        if (!AreaCodes.isPuskesmas(code)) {
+        String code = AreaCodeParam.normalize(rawCode);
+        if (!AreaCodeParam.isPuskesmas(code)) {
             throw ApiException.badRequest("NOT_A_PUSKESMAS", "'" + rawCode + "' is not a Puskesmas code (P + 10 digits).");
         }
         AreaAccess.require(scope, code);
         Puskesmas p = registry.find(code).orElseThrow(
                 () -> ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + "."));
-        if (!AreaCodes.within(p.kabkotaCode, c.region())) {
+        if (!AreaCodeParam.within(p.kabkotaCode, c.region())) {
             throw ApiException.badRequest("PUSKESMAS_OUTSIDE_CATALOG",
                     code + " is registered in " + p.kabkotaCode + "; catalog " + c.id() + " is of " + c.region() + ".");
         }
