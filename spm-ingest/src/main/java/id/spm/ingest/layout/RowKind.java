@@ -49,6 +49,11 @@ public enum RowKind {
     POPULATION("Population", Set.of("area", "year", "ageGroup", "male", "female"), Set.of()),
     QUALITY("QualityItem", Set.of("area", "year", "service", "kind", "item", "unit", "need", "stock"),
             Set.of("quarter", "unitPrice")),
+    /**
+     * A typed input of a report form (issue 10): any field its layout names, with an area and a year; the
+     * layout's {@code key} identifies a row.
+     */
+    FORM_INPUT("FormInput", Set.of("area", "year"), Set.of()),
     /** A typed value of a BLUD catalog indicator (issue 12): read by spm-api's catalog upload only. */
     CATALOG_VALUE("BludCatalogValue", Set.of("puskesmas", "year", "indicator", "value"), Set.of("catalog", "note"));
 
@@ -85,7 +90,7 @@ public enum RowKind {
     }
 
     public boolean knows(String field) {
-        return requiredFields.contains(field) || optionalFields.contains(field);
+        return this == FORM_INPUT || requiredFields.contains(field) || optionalFields.contains(field);
     }
 
     /** Whether rows become events of a person. */
