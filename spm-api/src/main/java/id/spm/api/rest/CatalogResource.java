@@ -32,6 +32,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
+import id.spm.api.export.CsvTable;
+import id.spm.api.export.Table;
+import id.spm.api.export.XlsxTable;
 import id.spm.api.imports.BludValuesUpload;
 import id.spm.api.model.BludAchievement;
 import id.spm.api.model.BludCatalog;
@@ -164,6 +167,31 @@ public class CatalogResource {
             throw ApiException.badRequest("FILE_REQUIRED", "Send the file as the multipart form field 'file'.");
         }
         return upload.upload(id, file.uploadedFile(), file.fileName());
+    }
+
+    @GET
+    @Path("/{id}/achievements/export")
+    @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
+    @Operation(operationId = "exportCatalogAchievements", summary = "A catalog's achievement as xlsx or csv (the shared table exporter)", description = "The same figures as getCatalogAchievements, one row per indicator (target, value, met; for a district or kecamatan how many Puskesmas have a value and met it).")
+    @APIResponse(responseCode = "200", description = "The table", content = {
+            @Content(mediaType = XlsxTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "400", description = "Invalid format or area (INVALID_FORMAT, AREA_OUTSIDE_CATALOG, INVALID_AREA_CODE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The catalog or the area is outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such catalog, region or Puskesmas (CATALOG_NOT_FOUND, REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(@Parameter(example = "magelang-perbup-4-2015") @PathParam("id") String id,
+            @Parameter(required = true, example = "33.08") @QueryParam("area") @NotNull String area,
+            @Parameter(required = true, example = "2016") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "xlsx or csv", example = "xlsx") @QueryParam("format") @jakarta.ws.rs.DefaultValue("xlsx") String format) {
+        String f = format == null ? "xlsx" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!f.equals("xlsx") && !f.equals("csv")) {
+            throw ApiException.badRequest("INVALID_FORMAT", "format is xlsx or csv, not '" + format + "'.");
+        }
+        Table t = achievements.table(id, area, year);
+        String file = "Capaian-" + id + "-" + area.strip().replaceAll("[^A-Za-z0-9.]", "") + "-" + year + "." + f;
+        byte[] body = f.equals("xlsx") ? XlsxTable.render(t, "Capaian") : CsvTable.render(t);
+        return Response.ok(body, f.equals("xlsx") ? XlsxTable.MEDIA_TYPE : CsvTable.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     @GET

@@ -13,6 +13,7 @@ import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
 import id.spm.api.error.ApiException;
+import id.spm.api.export.Table;
 import id.spm.api.model.AchievementReport;
 import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.BludAchievement;
@@ -30,6 +31,7 @@ import id.spm.api.repository.RegionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.rules.Period;
+import id.spm.rules.catalog.Direction;
 import id.spm.rules.catalog.Judgement;
 import id.spm.rules.catalog.Rollup;
 
@@ -171,5 +173,46 @@ public class BludAchievementService {
         };
         return new Valued(v, v == null ? ind.computed().figure() + " of service " + ind.computed().service()
                 + " is not computable for " + area + " in " + year + " (see GET /api/v1/achievements)" : null);
+    }
+
+    /**
+     * The achievement as a table for the shared exporters (xlsx, csv: {@code id.spm.api.export}), the same figures as
+     * the JSON: one row per indicator; for a district or kecamatan the roll-up counts.
+     */
+    public Table table(String id, String area, int year) {
+        BludAchievement a = achievement(id, area, year);
+        boolean rollup = !"PUSKESMAS".equals(a.level());
+        List<Table.Column> cols = new ArrayList<>(
+                List.of(new Table.Column("code", "KODE", null, "(1)", Table.CellType.TEXT, false),
+                        new Table.Column("name", "INDIKATOR", null, "(2)", Table.CellType.TEXT, false),
+                        new Table.Column("unit", "SATUAN", null, "(3)", Table.CellType.TEXT, false),
+                        new Table.Column("direction", "ARAH", null, "(4)", Table.CellType.TEXT, false),
+                        new Table.Column("target", "TARGET " + year, null, "(5)", Table.CellType.DECIMAL, false),
+                        new Table.Column("value", "CAPAIAN", null, "(6)", Table.CellType.DECIMAL, false),
+                        new Table.Column("met", "TERCAPAI", null, "(7)", Table.CellType.TEXT, false)));
+        if (rollup) {
+            cols.add(new Table.Column("puskesmas", "PUSKESMAS", "PUSKESMAS", "(8)", Table.CellType.INTEGER, false));
+            cols.add(new Table.Column("withValue", "ADA NILAI", "PUSKESMAS", "(9)", Table.CellType.INTEGER, false));
+            cols.add(new Table.Column("metCount", "TERCAPAI", "PUSKESMAS", "(10)", Table.CellType.INTEGER, false));
+        }
+        List<Table.Row> rows = new ArrayList<>();
+        for (BludIndicatorAchievement i : a.indicators()) {
+            List<Object> cells = new ArrayList<>(List.of(i.code(), i.name(), i.unit().label(),
+                    i.direction() == Direction.AT_LEAST ? "≥" : "≤"));
+            cells.add(i.target());
+            cells.add(i.value());
+            cells.add(i.met() == null ? null : i.met() ? "ya" : "tidak");
+            if (rollup) {
+                cells.add((long) i.rollup().puskesmas());
+                cells.add((long) i.rollup().withValue());
+                cells.add((long) i.rollup().met());
+            }
+            rows.add(new Table.Row(i.code(), cells));
+        }
+        BludCatalog c = catalogs.get(id);
+        return new Table(List.of(c.regulation(), "Capaian " + a.areaName() + " (" + a.area() + ") tahun " + year),
+                cols, rows, List.of(),
+                List.of("Tercapai: capaian ≥ target (arah ≥) atau ≤ target (arah ≤); sama dengan target tercapai.",
+                        "Nilai COMPUTED = capaian layanan SPM pada GET /api/v1/achievements (wilayah dan tahun yang sama)."));
     }
 }

@@ -196,6 +196,17 @@ class CatalogResourceTest {
                 .body("values", hasSize(1));
         given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_2 + "/2016").then()
                 .statusCode(200).body("values.indicator", equalTo(List.of("1.b.7")));
+        // the same figures through the shared table exporter
+        String csv = given().auth().oauth2(importer)
+                .get("/api/v1/catalogs/" + MAGELANG + "/achievements/export?area=33.08&year=2016&format=csv").then()
+                .statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv).contains("1.b.7").contains("Waktu penyelesaian pelayanan laboratorium").contains("Kabupaten Magelang");
+        given().auth().oauth2(importer)
+                .get("/api/v1/catalogs/" + MAGELANG + "/achievements/export?area=" + PKM_1 + "&year=2016&format=xlsx")
+                .then().statusCode(200).contentType(containsString("spreadsheetml"));
+        given().auth().oauth2(importer)
+                .get("/api/v1/catalogs/" + MAGELANG + "/achievements/export?area=33.08&year=2016&format=pdf").then()
+                .statusCode(400).body("code", equalTo("INVALID_FORMAT"));
         // an area outside the catalog's region
         given().auth().oauth2(tokens.admin()).get("/api/v1/catalogs/" + MAGELANG + "/achievements?area=73.18&year=2016")
                 .then().statusCode(400).body("code", equalTo("AREA_OUTSIDE_CATALOG"));
