@@ -58,7 +58,7 @@ import id.spm.client.model.TokenRequest;
  * <p>
  * The walk: register two Puskesmas, mint a district token, import a file of pregnant women (9 tested for HIV,
  * 3 not), wait for the job, read the district's achievements (numerator 9) and its not-counted persons (the 3,
- * with the reason and the regulation's clause), get 304 on an unchanged read, follow the change feed across a
+ * with the reason and the regulation's clause), get 304 on unchanged reads of both, follow the change feed across a
  * second import, another district's import (invisible) and a sasaran change, then read 200 with a new ETag and
  * the new figures (numerator 11 of sasaran 40: 27.5 %), and 403 outside the token's areas.
  */
@@ -138,7 +138,11 @@ class GeneratedClientIT {
             ServiceAchievement hiv = service(read.getData(), HIV);
             assertThat(hiv.getNumerator()).isEqualTo(9);
 
-            PersonPage notCounted = achievements.listNotCountedPersons(DISTRICT, HIV, YEAR, null, null, null, null);
+            ApiResponse<PersonPage> list = achievements.listNotCountedPersonsWithHttpInfo(DISTRICT, HIV, YEAR, null, null,
+                    null, null, null);
+            String listTag = header(list, "etag");
+            assertThat(header(list, "cache-control")).contains("private");
+            PersonPage notCounted = list.getData();
             assertThat(notCounted.getTotal()).isEqualTo(3);
             assertThat(notCounted.getPersons()).hasSize(3).allSatisfy(p -> {
                 assertThat(p.getPuskesmas()).isEqualTo(PKM);
@@ -152,6 +156,11 @@ class GeneratedClientIT {
             ApiException notModified = catchThrowableOfType(ApiException.class,
                     () -> achievements.getAchievementsWithHttpInfo(DISTRICT, YEAR, null, etag));
             assertThat(notModified.getCode()).isEqualTo(304);
+
+            ApiException listNotModified = catchThrowableOfType(ApiException.class,
+                    () -> achievements.listNotCountedPersonsWithHttpInfo(DISTRICT, HIV, YEAR, null, null, null, null,
+                            listTag));
+            assertThat(listNotModified.getCode()).isEqualTo(304);
 
             ChangeFeed afterFirst = changes.listChanges(null, start.getNext());
             assertThat(afterFirst.getChanges()).extracting(Change::getKind)
@@ -193,8 +202,11 @@ class GeneratedClientIT {
             assertThat(now.getNumerator()).isEqualTo(11);
             assertThat(now.getDenominator().getAmount()).isEqualTo(40);
             assertThat(now.getCoveragePercent()).isEqualByComparingTo(new BigDecimal("27.5"));
-            assertThat(achievements.listNotCountedPersons(DISTRICT, HIV, YEAR, null, null, null, null).getTotal())
-                    .isEqualTo(3);
+            ApiResponse<PersonPage> relist = achievements.listNotCountedPersonsWithHttpInfo(DISTRICT, HIV, YEAR, null, null,
+                    null, null, listTag);
+            assertThat(relist.getStatusCode()).isEqualTo(200);
+            assertThat(header(relist, "etag")).isNotEqualTo(listTag);
+            assertThat(relist.getData().getTotal()).isEqualTo(3);
 
             // Outside the token's areas: 403 AREA_FORBIDDEN as problem+json.
             ApiException forbidden = catchThrowableOfType(ApiException.class,
