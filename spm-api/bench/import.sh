@@ -23,13 +23,13 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   # No embedded database during the build, so none of its settings are recorded into the jar.
   ./mvnw -q -pl spm-api -am package -DskipTests -Dspm.embedded.database=false -Dspm.embedded.keys=false
 fi
-CLI=$(ls spm-ingest/target/spm-ingest-*-cli.jar | head -1)
+GEN=$(ls spm-sample/target/spm-sample-*-cli.jar | head -1)
 APP=spm-api/target/quarkus-app/quarkus-run.jar
 
 echo "== generating into $WORK"
-java -jar "$CLI" generate --out "$WORK/csv" --rows "$ROWS" --bad-share 0 --format csv --layout ekohort-anc --layout puskesmas >/dev/null
+java -jar "$GEN" generate --out "$WORK/csv" --rows "$ROWS" --bad-share 0 --format csv --layout ekohort-anc --layout puskesmas >/dev/null
 # Another year, so the xlsx is a new scope and does not replace what the CSV imported.
-java -jar "$CLI" generate --out "$WORK/xlsx" --rows "$XROWS" --bad-share 0 --format xlsx --layout ekohort-anc --year 2024 >/dev/null
+java -jar "$GEN" generate --out "$WORK/xlsx" --rows "$XROWS" --bad-share 0 --format xlsx --layout ekohort-anc --year 2024 >/dev/null
 ls -l "$WORK"/csv/ekohort-anc.csv "$WORK"/xlsx/ekohort-anc.xlsx
 
 echo "== starting the service (-Xmx$HEAP, embedded PostgreSQL in $WORK/data)"

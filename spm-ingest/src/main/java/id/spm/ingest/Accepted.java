@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import id.spm.ingest.parse.Regions;
 import id.spm.rules.SpmService;
+import id.spm.rules.count.ByNameLayout;
 import id.spm.rules.model.Event;
 import id.spm.rules.model.MonthlyCount;
 import id.spm.rules.model.Person;
@@ -47,7 +48,7 @@ public sealed interface Accepted permits Accepted.EventRow, Accepted.CountRow, A
 
         /** {@code event_type}: the model record's simple name. */
         public String eventType() {
-            return event.getClass().getSimpleName();
+            return ByNameLayout.of(event).eventTypeName();
         }
     }
 

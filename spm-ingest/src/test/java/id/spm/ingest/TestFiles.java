@@ -6,18 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import id.spm.ingest.gen.CsvWriter;
-import id.spm.ingest.gen.XlsxWriter;
 import id.spm.ingest.key.PersonKeys;
 import id.spm.ingest.layout.LayoutRegistry;
 import id.spm.ingest.parse.PuskesmasRegistry;
 import id.spm.ingest.parse.Regions;
 import id.spm.ingest.read.Limits;
+import id.spm.ingest.write.CsvWriter;
+import id.spm.ingest.write.XlsxWriter;
 
 /** Shared fixtures: the region list, a fixed key, and writers of hand-made files. */
 public final class TestFiles {
@@ -29,6 +30,9 @@ public final class TestFiles {
 
     private TestFiles() {
     }
+
+    /** The Puskesmas of the hand-made files below, in Kabupaten Tana Toraja (73.18). */
+    public static final String PKM = "P7318010101";
 
     public static Ingestor ingestor(PuskesmasRegistry registry) {
         return new Ingestor(LAYOUTS, REGIONS, registry, KEYS, Limits.defaults());
@@ -52,6 +56,27 @@ public final class TestFiles {
             }
         }
         return f;
+    }
+
+    /**
+     * A hand-made {@code ekohort-anc} sheet: the header, {@code good} clean visits, then {@code bad} rows
+     * with one error each (a village code that is not in the region list), every row its own mother.
+     */
+    public static List<List<?>> ancSheet(int good, int bad) {
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of("NIK Ibu", "Nama Ibu", "Tanggal Lahir Ibu", "Kode Puskesmas", "Kode Desa", "HPHT",
+                "Tanggal Kunjungan", "Kunjungan Ke", "Pemeriksa", "USG", "Tekanan Darah"));
+        for (int i = 0; i < good + bad; i++) {
+            rows.add(List.of(String.format("731801410190%04d", i + 1), "Ibu " + (i + 1), "12/05/1990", PKM,
+                    i < good ? "7318012010" : "7318019999", "01/03/2025", "05/08/2025", "K1A", "Bidan", "Ya", "Y"));
+        }
+        return rows;
+    }
+
+    /** A hand-made {@code puskesmas} sheet registering {@link #PKM}. */
+    public static List<List<?>> puskesmasSheet() {
+        return List.of(List.of("Kode Puskesmas", "Nama Puskesmas", "Kode Kecamatan", "Kode Desa Wilayah Kerja"),
+                List.of(PKM, "Bonggakaradeng", "73.18.01", "73.18.01.2010"));
     }
 
     /** A workbook from raw parts: for hostile and malformed files. */

@@ -20,7 +20,7 @@ public record AreaScope(Set<String> areas, Function<String, String> kecamatanOf)
     }
 
     public boolean national() {
-        return areas.contains(AreaCodes.NATIONAL);
+        return areas.contains(AreaCodeParam.NATIONAL);
     }
 
     /** Whether these areas cover a normalised region or Puskesmas code. */
@@ -28,7 +28,7 @@ public record AreaScope(Set<String> areas, Function<String, String> kecamatanOf)
         if (national() || areas.contains(code)) {
             return true;
         }
-        String region = AreaCodes.isPuskesmas(code) ? kecamatanOf.apply(code) : code;
+        String region = AreaCodeParam.isPuskesmas(code) ? kecamatanOf.apply(code) : code;
         return region != null && coversRegion(region);
     }
 
@@ -38,7 +38,7 @@ public record AreaScope(Set<String> areas, Function<String, String> kecamatanOf)
             return true;
         }
         for (String a : areas) {
-            if (!AreaCodes.isPuskesmas(a) && AreaCodes.within(region, a)) {
+            if (!AreaCodeParam.isPuskesmas(a) && AreaCodeParam.within(region, a)) {
                 return true;
             }
         }

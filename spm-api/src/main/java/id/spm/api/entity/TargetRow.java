@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import id.spm.api.model.TargetSource;
+import id.spm.api.model.TargetSourceDto;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One sasaran figure with its provenance; the latest per (area, year, service) is in force. */
@@ -40,7 +40,7 @@ public class TargetRow extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public TargetSource source;
+    public TargetSourceDto source;
 
     public String note;
 

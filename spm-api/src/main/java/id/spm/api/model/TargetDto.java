@@ -17,7 +17,7 @@ public record TargetDto(@Schema(readOnly = true, example = "41") Long id,
         @Min(2015) @Max(2035) @Schema(example = "2025") int year,
         @NotBlank @Schema(example = "1.02.02.2.02.0001", description = "Service code, its last digits, or its key") String serviceCode,
         @NotNull @PositiveOrZero @Schema(example = "4820") Long amount,
-        @NotNull @Schema(example = "BPS_PROJECTION") TargetSource source,
+        @NotNull @Schema(example = "BPS_PROJECTION") TargetSourceDto source,
         @Size(max = 500) @Schema(example = "Proyeksi BPS 2025: ibu bersalin") String note,
         @Schema(readOnly = true) OffsetDateTime createdAt,
         @Schema(readOnly = true, example = "dinkes-admin") String createdBy) {

@@ -1,6 +1,7 @@
 package id.spm.api.repository;
 
 import id.spm.ingest.EventJson;
+import id.spm.rules.count.ByNameLayout;
 import id.spm.rules.model.Event;
 
 /**
@@ -35,8 +36,14 @@ public final class EventCodec {
 
     /** The event stored with this {@code event_type}. */
     public static Event read(String eventType, String payload) {
+        Class<? extends Event> type;
         try {
-            return EventJson.read(payload, EventTypes.type(eventType));
+            type = ByNameLayout.ofEventType(eventType).eventType();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("unknown event_type '" + eventType + "'", e);
+        }
+        try {
+            return EventJson.read(payload, type);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored event payload does not match its event type " + eventType, e);
         }
@@ -44,6 +51,11 @@ public final class EventCodec {
 
     /** {@code service_event.event_type}: the simple name of the model record. */
     public static String eventType(Event event) {
-        return event.getClass().getSimpleName();
+        return ByNameLayout.of(event).eventTypeName();
+    }
+
+    /** {@code service_event.layout}: the built-in by-name layout of the event's type. */
+    public static String layout(Event event) {
+        return ByNameLayout.of(event).id();
     }
 }

@@ -163,7 +163,7 @@ public class FactRepository {
                 CopyText.field(eventRows, year);
                 CopyText.field(eventRows, p.id());
                 CopyText.field(eventRows, e.puskesmas());
-                CopyText.field(eventRows, EventTypes.layout(e));
+                CopyText.field(eventRows, EventCodec.layout(e));
                 CopyText.field(eventRows, type);
                 CopyText.field(eventRows, e.date());
                 CopyText.field(eventRows, base + "|" + n);

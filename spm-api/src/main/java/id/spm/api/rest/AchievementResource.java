@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.Problem;
 import id.spm.api.model.AchievementReport;
 import id.spm.api.model.PersonPage;
@@ -91,7 +91,7 @@ public class AchievementResource {
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
             @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
             @Context Request request) {
-        String code = AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         // The tag reads data versions only: an unchanged report is answered 304 before anything is computed.
@@ -126,7 +126,7 @@ public class AchievementResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
             @Context Request request) {
         scope.requireRole(Roles.ANALYST);
-        String a = AreaCodes.normalize(area);
+        String a = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, a);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         SpmService service = TargetService.service(code);

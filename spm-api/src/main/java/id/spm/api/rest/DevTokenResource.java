@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
@@ -69,7 +69,7 @@ public class DevTokenResource {
             throw ApiException.notFound("DEV_TOKENS_DISABLED", "Token minting is off here: it exists only in the "
                     + "embedded default (generated key pair, embedded database) or with spm.jwt.dev-tokens=true.");
         }
-        List<String> areas = body.areas().stream().map(AreaCodes::normalize).distinct().toList();
+        List<String> areas = body.areas().stream().map(AreaCodeParam::normalize).distinct().toList();
         for (String area : areas) {
             // Never beyond the caller's own areas: a district admin cannot mint a national token.
             caller.require(area);

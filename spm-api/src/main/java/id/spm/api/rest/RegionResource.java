@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
 import id.spm.api.model.CodeException;
 import id.spm.api.model.PuskesmasDto;
@@ -142,7 +143,7 @@ public class RegionResource {
     @APIResponse(responseCode = "403", description = "The kecamatan it joins or leaves is outside your areas (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PuskesmasDto update(@PathParam("code") String code, @Valid @NotNull PuskesmasDto body) {
         if (!body.code().equalsIgnoreCase(code.strip())) {
-            throw id.spm.api.error.ApiException.badRequest("CODE_MISMATCH",
+            throw ApiException.badRequest("CODE_MISMATCH",
                     "The path names " + code + " but the body " + body.code() + ".");
         }
         return regions.register(body, true);

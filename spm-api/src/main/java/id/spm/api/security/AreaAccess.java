@@ -1,6 +1,6 @@
 package id.spm.api.security;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 
 /**
@@ -19,19 +19,19 @@ public final class AreaAccess {
 
     /** For a normalised region or Puskesmas code: 403 outside the caller's areas, then 404 when it does not exist. */
     public static void require(CallerScope scope, String code) {
-        boolean registered = !AreaCodes.isPuskesmas(code) || scope.registry().find(code).isPresent();
+        boolean registered = !AreaCodeParam.isPuskesmas(code) || scope.registry().find(code).isPresent();
         if (!scope.covers(code) && (registered || !scope.covers(kecamatanOfDigits(code)))) {
             scope.require(code);
             // covers() and require() disagree only if the scope changed underneath: still refuse.
             throw ApiException.forbidden("AREA_FORBIDDEN", "Your token does not cover area " + code + ".");
         }
-        if (code.equals(AreaCodes.NATIONAL)) {
+        if (code.equals(AreaCodeParam.NATIONAL)) {
             return;
         }
         if (!registered) {
             throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + ".");
         }
-        if (!AreaCodes.isPuskesmas(code) && !scope.regions().exists(code)) {
+        if (!AreaCodeParam.isPuskesmas(code) && !scope.regions().exists(code)) {
             throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + code + ".");
         }
     }

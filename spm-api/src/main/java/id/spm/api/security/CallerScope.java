@@ -14,7 +14,7 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.area.AreaScope;
 import id.spm.api.error.ApiException;
 import id.spm.api.repository.PuskesmasRepository;
@@ -77,12 +77,12 @@ public class CallerScope {
     }
 
     public boolean isNational() {
-        return areas().contains(AreaCodes.NATIONAL);
+        return areas().contains(AreaCodeParam.NATIONAL);
     }
 
     /** Whether the caller may see or change data of this region or Puskesmas code (any accepted form). */
     public boolean covers(String areaOrPuskesmasCode) {
-        return scope().covers(AreaCodes.normalize(areaOrPuskesmasCode));
+        return scope().covers(AreaCodeParam.normalize(areaOrPuskesmasCode));
     }
 
     /** The caller's areas as the shared coverage rule, Puskesmas placed by the registry. */
@@ -120,17 +120,17 @@ public class CallerScope {
         if (claim instanceof JsonArray array) {
             for (JsonValue v : array) {
                 if (v instanceof JsonString s) {
-                    out.add(AreaCodes.normalize(s.getString()));
+                    out.add(AreaCodeParam.normalize(s.getString()));
                 }
             }
         } else if (claim instanceof Collection<?> list) {
             for (Object v : list) {
-                out.add(AreaCodes.normalize(String.valueOf(v)));
+                out.add(AreaCodeParam.normalize(String.valueOf(v)));
             }
         } else if (claim instanceof JsonString s) {
-            out.add(AreaCodes.normalize(s.getString()));
+            out.add(AreaCodeParam.normalize(s.getString()));
         } else if (claim instanceof String s) {
-            out.add(AreaCodes.normalize(s));
+            out.add(AreaCodeParam.normalize(s));
         }
         return Set.copyOf(out);
     }

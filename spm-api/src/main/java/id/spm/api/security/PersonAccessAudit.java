@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.repository.PersonAccessLog;
 
@@ -100,7 +100,7 @@ public class PersonAccessAudit {
             // A district (or province) admin: entries whose district lies within one of their region areas.
             districts = new ArrayList<>();
             for (String a : caller.areas()) {
-                if (!AreaCodes.isPuskesmas(a)) {
+                if (!AreaCodeParam.isPuskesmas(a)) {
                     districts.add(a);
                 }
             }

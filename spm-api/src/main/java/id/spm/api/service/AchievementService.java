@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
@@ -30,6 +30,7 @@ import id.spm.api.repository.FactRepository;
 import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.RegionRepository;
 import id.spm.api.repository.StoredReport;
+import id.spm.rules.Decision;
 import id.spm.rules.Evaluator;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;
@@ -142,14 +143,14 @@ public class AchievementService {
 
     /** The computation unit of an area: its district, or the province itself. */
     public Unit unitOf(String area) {
-        if (AreaCodes.isPuskesmas(area)) {
+        if (AreaCodeParam.isPuskesmas(area)) {
             Puskesmas p = registry.find(area).orElse(null);
             if (p == null) {
                 throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + ".");
             }
             return new Unit(p.kabkotaCode, List.of(p.kabkotaCode));
         }
-        if (area.equals(AreaCodes.NATIONAL)) {
+        if (area.equals(AreaCodeParam.NATIONAL)) {
             throw ApiException.badRequest("AREA_TOO_WIDE", "Ask for a province, district, kecamatan or Puskesmas.");
         }
         Region region = regions.find(area).orElse(null);
@@ -160,7 +161,7 @@ public class AchievementService {
         if (region.level == 1) {
             return new Unit(area, registry.districtsWithPuskesmas(area));
         }
-        String kabkota = AreaCodes.kabkota(area);
+        String kabkota = AreaCodeParam.kabkota(area);
         return new Unit(kabkota, List.of(kabkota));
     }
 
@@ -275,7 +276,7 @@ public class AchievementService {
     }
 
     private void appendDecision(AchievementResultRepository.Decisions out, String kabkota, Period period,
-            id.spm.rules.Decision d, String personKey, long version) {
+            Decision d, String personKey, long version) {
         String reasons;
         try {
             reasons = mapper.writeValueAsString(d.reasons());
@@ -288,7 +289,7 @@ public class AchievementService {
 
     /** Puskesmas of an area (for the persons list): itself, or those registered below it. */
     public Set<String> puskesmasUnder(String area) {
-        if (AreaCodes.isPuskesmas(area)) {
+        if (AreaCodeParam.isPuskesmas(area)) {
             return Set.of(area);
         }
         Set<String> out = new HashSet<>();

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.model.ChangeFeed;
 import id.spm.api.repository.ChangeEvents;
 import id.spm.api.security.CallerScope;
@@ -43,7 +43,7 @@ public class ChangeFeedService {
     private boolean overlaps(String district) {
         String d = digits(district);
         for (String area : scope.areas()) {
-            if (area.equals(AreaCodes.NATIONAL)) {
+            if (area.equals(AreaCodeParam.NATIONAL)) {
                 return true;
             }
             String a = digits(area);

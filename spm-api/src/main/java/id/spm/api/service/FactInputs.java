@@ -9,7 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.spm.api.entity.Region;
-import id.spm.api.model.TargetSource;
+import id.spm.api.model.TargetSourceDto;
 import id.spm.api.repository.PopulationRepository;
 import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.RegionRepository;
@@ -22,6 +22,7 @@ import id.spm.rules.quality.MutuRow;
 import id.spm.rules.target.AgeGroup;
 import id.spm.rules.target.Population;
 import id.spm.rules.target.Target;
+import id.spm.rules.target.TargetSource;
 
 /** The non-event inputs of a computation, read from the database into the rules' records. */
 @ApplicationScoped
@@ -79,13 +80,13 @@ public class FactInputs {
         return out;
     }
 
-    static id.spm.rules.target.TargetSource source(TargetSource s) {
+    static TargetSource source(TargetSourceDto s) {
         return switch (s) {
-            case BPS_PROJECTION -> id.spm.rules.target.TargetSource.BPS_PROJECTION;
-            case REAL_DATA -> id.spm.rules.target.TargetSource.REAL_DATA;
-            case PREVALENCE -> id.spm.rules.target.TargetSource.PREVALENCE;
-            case TB_FORMULA -> id.spm.rules.target.TargetSource.TB_FORMULA;
-            case DECREE -> id.spm.rules.target.TargetSource.REGIONAL_HEAD_DECREE;
+            case BPS_PROJECTION -> TargetSource.BPS_PROJECTION;
+            case REAL_DATA -> TargetSource.REAL_DATA;
+            case PREVALENCE -> TargetSource.PREVALENCE;
+            case TB_FORMULA -> TargetSource.TB_FORMULA;
+            case DECREE -> TargetSource.REGIONAL_HEAD_DECREE;
         };
     }
 }

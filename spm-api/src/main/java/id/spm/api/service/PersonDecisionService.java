@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.error.ApiException;
@@ -191,15 +191,15 @@ public class PersonDecisionService {
             return out;
         }
         for (String a : scope.areas()) {
-            if (AreaCodes.isPuskesmas(a)) {
+            if (AreaCodeParam.isPuskesmas(a)) {
                 Puskesmas p = registry.find(a).orElse(null);
                 if (p != null) {
                     out.add(p.kabkotaCode);
                 }
-            } else if (AreaCodes.level(a) == 1) {
+            } else if (AreaCodeParam.level(a) == 1) {
                 out.addAll(regions.districtCodesOf(a));
             } else {
-                out.add(AreaCodes.kabkota(a));
+                out.add(AreaCodeParam.kabkota(a));
             }
         }
         return out;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.DecisionDto;
 import id.spm.api.model.PersonPage;
@@ -54,7 +54,7 @@ public class PersonOutcomeService {
 
     /** Person lists are per district, kecamatan or Puskesmas (400 AREA_TOO_WIDE otherwise). */
     public static void requireListable(String area) {
-        if (!AreaCodes.isPuskesmas(area) && AreaCodes.level(area) < 2) {
+        if (!AreaCodeParam.isPuskesmas(area) && AreaCodeParam.level(area) < 2) {
             throw ApiException.badRequest("AREA_TOO_WIDE", "Person lists are per district, kecamatan or Puskesmas.");
         }
     }

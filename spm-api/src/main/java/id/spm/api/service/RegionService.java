@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.area.PuskesmasPlacement;
 import id.spm.api.entity.Puskesmas;
 import id.spm.api.entity.Region;
@@ -39,7 +39,7 @@ public class RegionService {
     }
 
     public RegionDto region(String rawCode) {
-        String code = AreaCodes.region(rawCode);
+        String code = AreaCodeParam.region(rawCode);
         Region r = regions.find(code).orElse(null);
         if (r == null) {
             throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + code + ".");
@@ -59,14 +59,14 @@ public class RegionService {
                     .map(RegionService::dto).toList();
         }
         // The registry is reference data: any area's Puskesmas are listed (RegionResource hides population).
-        String area = AreaCodes.region(rawArea);
+        String area = AreaCodeParam.region(rawArea);
         return registry.under(area).stream().map(RegionService::dto).toList();
     }
 
     public PuskesmasDto puskesmasByCode(String rawCode) {
-        String code = AreaCodes.normalize(rawCode);
+        String code = AreaCodeParam.normalize(rawCode);
         Puskesmas p = registry.find(code).orElse(null);
-        if (p == null || !AreaCodes.isPuskesmas(code)) {
+        if (p == null || !AreaCodeParam.isPuskesmas(code)) {
             throw ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + code + ".");
         }
         // Reference data: readable by any caller (RegionResource hides population outside the caller's areas).
@@ -77,14 +77,14 @@ public class RegionService {
     @Transactional
     public PuskesmasDto register(PuskesmasDto in, boolean replace) {
         String code = in.code().strip().toUpperCase(java.util.Locale.ROOT);
-        String kecamatan = AreaCodes.region(in.kecamatanCode());
+        String kecamatan = AreaCodeParam.region(in.kecamatanCode());
         Region kec = regions.find(kecamatan).orElse(null);
         if (kec == null || kec.level != 3) {
             throw ApiException.badRequest("UNKNOWN_KECAMATAN", kecamatan + " is not a Kemendagri kecamatan code.");
         }
-        List<String> desa = in.desaCodes() == null ? List.of() : in.desaCodes().stream().map(AreaCodes::region).toList();
+        List<String> desa = in.desaCodes() == null ? List.of() : in.desaCodes().stream().map(AreaCodeParam::region).toList();
         for (String d : desa) {
-            if (!AreaCodes.within(d, kecamatan) || AreaCodes.level(d) != 4 || !regions.exists(d)) {
+            if (!AreaCodeParam.within(d, kecamatan) || AreaCodeParam.level(d) != 4 || !regions.exists(d)) {
                 throw ApiException.badRequest("UNKNOWN_DESA", d + " is not a desa of kecamatan " + kecamatan + ".");
             }
         }
@@ -106,7 +106,7 @@ public class RegionService {
         String previousDistrict = p.kabkotaCode;
         p.name = in.name().strip();
         p.kecamatanCode = kecamatan;
-        p.kabkotaCode = AreaCodes.kabkota(kecamatan);
+        p.kabkotaCode = AreaCodeParam.kabkota(kecamatan);
         p.population = in.population();
         p.desaCodes = desa.toArray(String[]::new);
         registry.save(p);
@@ -126,12 +126,12 @@ public class RegionService {
     @Transactional
     public CodeException recordCodeException(String rawCode, CodeException in) {
         scope.requireRole(Roles.ADMIN);
-        String code = AreaCodes.normalize(rawCode);
-        if (!AreaCodes.isPuskesmas(code)) {
+        String code = AreaCodeParam.normalize(rawCode);
+        if (!AreaCodeParam.isPuskesmas(code)) {
             throw ApiException.badRequest("INVALID_PUSKESMAS_CODE", rawCode + " is not a Puskesmas code (P + 10 digits).");
         }
-        String kecamatan = AreaCodes.region(in.kecamatanCode());
-        String digits = AreaCodes.normalize(code.substring(1, 7));
+        String kecamatan = AreaCodeParam.region(in.kecamatanCode());
+        String digits = AreaCodeParam.normalize(code.substring(1, 7));
         if (!scope.scope().coversRegion(digits) || !scope.scope().coversRegion(kecamatan)) {
             throw ApiException.forbidden("AREA_FORBIDDEN", "An exception for " + code + " needs an admin of both "
                     + "kecamatan " + digits + " (its digits) and kecamatan " + kecamatan + ".");

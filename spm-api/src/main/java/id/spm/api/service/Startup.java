@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.config.SpmConfig;
 import id.spm.api.security.LocalTokens;
 import id.spm.api.security.Roles;
@@ -40,7 +40,7 @@ public class Startup {
         regions.loadIfEmpty();
         if (local.logAdminToken()) {
             // A token only: it carries no person data. Valid for a day; mint others at /api/v1/dev/tokens.
-            String token = tokens.mint("local-admin", List.of(AreaCodes.NATIONAL),
+            String token = tokens.mint("local-admin", List.of(AreaCodeParam.NATIONAL),
                     Set.of(Roles.ADMIN, Roles.ANALYST, Roles.IMPORTER, Roles.VIEWER), Duration.ofDays(1));
             LOG.infof("Local admin token (paste into Swagger UI \"Authorize\" at /q/swagger-ui):%n%s", token);
         }

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.Submission;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.AchievementReport;
@@ -193,8 +193,8 @@ public class SubmissionService {
     }
 
     private static String district(String raw) {
-        String code = AreaCodes.region(raw);
-        if (AreaCodes.level(code) != 2) {
+        String code = AreaCodeParam.region(raw);
+        if (AreaCodeParam.level(code) != 2) {
             throw ApiException.badRequest("NOT_A_DISTRICT", "Submissions are per kab/kota (e.g. 73.18), not " + code
                     + ".");
         }

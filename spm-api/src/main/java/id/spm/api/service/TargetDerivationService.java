@@ -7,7 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.PrevalenceRow;
 import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
@@ -50,7 +50,7 @@ public class TargetDerivationService {
 
     @Transactional
     public List<TargetDto> derive(DeriveRequest in) {
-        String area = AreaCodes.normalize(in.area());
+        String area = AreaCodeParam.normalize(in.area());
         AreaAccess.require(scope, area);
         String kabkota = targetService.kabkotaOf(area);
         List<Target> derived = switch (in.method()) {

@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.spm.api.area.AreaCodes;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.entity.TargetRow;
 import id.spm.api.error.ApiException;
 import id.spm.api.model.TargetDto;
@@ -41,7 +41,7 @@ public class TargetService {
 
     @Transactional
     public TargetDto set(TargetDto in) {
-        String area = AreaCodes.normalize(in.area());
+        String area = AreaCodeParam.normalize(in.area());
         AreaAccess.require(scope, area);
         String kabkota = kabkotaOf(area);
         SpmService service = service(in.serviceCode());
@@ -62,7 +62,7 @@ public class TargetService {
 
     /** Every figure of the area (and below) and year, newest first per area and service. */
     public List<TargetDto> list(String rawArea, int year, String serviceCode) {
-        String area = AreaCodes.normalize(rawArea);
+        String area = AreaCodeParam.normalize(rawArea);
         AreaAccess.require(scope, area);
         List<TargetRow> rows = targets.under(area, year,
                 serviceCode == null || serviceCode.isBlank() ? null : service(serviceCode).code());
@@ -71,18 +71,18 @@ public class TargetService {
 
     /** The kab/kota of a district, kecamatan or Puskesmas code; 404 when unknown. */
     public String kabkotaOf(String area) {
-        if (AreaCodes.isPuskesmas(area)) {
+        if (AreaCodeParam.isPuskesmas(area)) {
             return registry.find(area).map(p -> p.kabkotaCode).orElseThrow(
                     () -> ApiException.notFound("PUSKESMAS_NOT_FOUND", "No registered Puskesmas " + area + "."));
         }
-        if (area.equals(AreaCodes.NATIONAL) || AreaCodes.level(area) < 2) {
+        if (area.equals(AreaCodeParam.NATIONAL) || AreaCodeParam.level(area) < 2) {
             throw ApiException.badRequest("NOT_A_DISTRICT_AREA",
                     area + " is not within one kab/kota; sasaran are set per district, kecamatan or Puskesmas.");
         }
         if (!regions.exists(area)) {
             throw ApiException.notFound("REGION_NOT_FOUND", "No Kemendagri region " + area + ".");
         }
-        return AreaCodes.kabkota(area);
+        return AreaCodeParam.kabkota(area);
     }
 
     public static SpmService service(String code) {

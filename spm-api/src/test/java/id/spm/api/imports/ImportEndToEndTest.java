@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import id.spm.api.TestTokens;
-import id.spm.ingest.gen.PopulationFiles;
-import id.spm.ingest.gen.SampleFiles;
 import id.spm.ingest.layout.LayoutRegistry;
 import id.spm.rules.Evaluator;
 import id.spm.rules.RuleSets;
@@ -33,9 +31,11 @@ import id.spm.rules.count.CountAccumulator;
 import id.spm.rules.count.Counts;
 import id.spm.rules.model.PersonRecord;
 import id.spm.rules.model.PuskesmasInfo;
-import id.spm.rules.sample.PopulationGenerator;
-import id.spm.rules.sample.SampleDistrict;
-import id.spm.rules.sample.SampleSpec;
+import id.spm.sample.PopulationGenerator;
+import id.spm.sample.SampleDistrict;
+import id.spm.sample.SampleSpec;
+import id.spm.sample.files.PopulationFiles;
+import id.spm.sample.files.SampleFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

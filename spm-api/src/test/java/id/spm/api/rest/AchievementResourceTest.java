@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import id.spm.api.Fixtures;
 import id.spm.api.SampleData;
 import id.spm.api.TestTokens;
+import id.spm.api.area.AreaCodeParam;
 import id.spm.api.repository.FactRepository;
 import id.spm.rules.Evaluator;
 import id.spm.rules.MutuAveraging;
@@ -103,7 +104,7 @@ class AchievementResourceTest {
             req = req.queryParam("quarter", quarter);
         }
         JsonPath json = req.get("/api/v1/achievements").then().statusCode(200).extract().jsonPath();
-        String code = id.spm.api.area.AreaCodes.normalize(area);
+        String code = AreaCodeParam.normalize(area);
         SpmReport rules = expected(period);
         assertThat(json.getString("area")).isEqualTo(code);
         assertThat(json.getString("period")).isEqualTo(period.label());

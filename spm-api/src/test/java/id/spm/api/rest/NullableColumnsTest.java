@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import id.spm.api.TestTokens;
 import id.spm.api.repository.FactRepository;
+import id.spm.rules.SpmService;
 import id.spm.rules.model.MonthlyCount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -56,7 +57,7 @@ class NullableColumnsTest {
     @Test
     void aMonthlyCountWithoutNonCompliantReadsBackAsNull() {
         facts.writeMonthlyCounts("73.16", List.of(new MonthlyCount(PKM, 2025, 3,
-                id.spm.rules.SpmService.HYPERTENSION, 12, null)));
+                SpmService.HYPERTENSION, 12, null)));
         List<MonthlyCount> back = facts.monthlyCounts("73.16", 2025);
         assertThat(back).filteredOn(m -> m.month() == 3 && m.puskesmas().equals(PKM)).singleElement()
                 .satisfies(m -> assertThat(m.nonCompliant()).isNull());

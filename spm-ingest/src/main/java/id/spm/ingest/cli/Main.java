@@ -13,12 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code spm-ingest}: check files offline, list layouts, upload files to the service, generate test
- * data; one class per subcommand. Exit codes: 0 everything accepted, 1 some rows rejected, 2 a file
+ * {@code spm-ingest}: check files offline, list layouts, upload files to the service; one class per
+ * subcommand (seeded test data is {@code spm-sample generate}, module spm-sample). Exit codes: 0 everything accepted, 1 some
+ * rows rejected, 2 a file
  * refused or the import failed, 3 usage or connection error.
  */
 @Command(name = "spm-ingest", mixinStandardHelpOptions = true, version = "spm-ingest 0.1.0", description = "Reads ASIK and e-Kohort exports (xlsx/csv) for SPM Kesehatan.", subcommands = {
-        CheckCommand.class, LayoutsCommand.class, ImportCommand.class, GenerateCommand.class })
+        CheckCommand.class, LayoutsCommand.class, ImportCommand.class })
 public final class Main implements Runnable {
 
     static final int OK = 0;

@@ -151,28 +151,6 @@ public final class CellParser {
         return regionList(value(cell, column, ValueKind.REGION_LIST), column.level());
     }
 
-    /**
-     * Parses a non-blank cell into a boxed value: a {@code LocalDate} for a date column, a {@code Long}
-     * for an integer, a {@code Boolean} for yes/no, otherwise the type of {@link ValueKind}.
-     *
-     * @deprecated the typed methods ({@link #text}, {@link #dateTime}, …) say what they return; this
-     *             remains for callers outside the module until they move to them.
-     */
-    @Deprecated
-    public Object parse(ColumnSpec column, Cell cell) {
-        return switch (ValueKind.of(column.type())) {
-            case TEXT -> text(column, cell);
-            case DATE_TIME -> column.type() == ColumnType.DATE ? dateTime(column, cell).date() : dateTime(column, cell);
-            case TIME -> time(column, cell);
-            case DECIMAL -> decimal(column, cell);
-            case WHOLE -> Long.valueOf(whole(column, cell));
-            case YES_NO -> Boolean.valueOf(yesNo(column, cell));
-            case SEX -> sex(column, cell);
-            case SERVICE -> service(column, cell);
-            case REGION_LIST -> regions(column, cell);
-        };
-    }
-
     private static String value(Cell cell, ColumnSpec column, ValueKind kind) {
         if (ValueKind.of(column.type()) != kind) {
             throw new IllegalArgumentException(

@@ -35,14 +35,14 @@ class LayersTest {
             new String[] { "layout", ROOT + ".layout.." },
             // bytes to cells: the xlsx and CSV readers, hostile-file limits
             new String[] { "read", ROOT + ".read.." },
+            // cells to bytes: the small xlsx and CSV writers (spm-sample's files, the readers' own tests)
+            new String[] { "write", ROOT + ".write.." },
             // one cell to one typed value by its column's type
             new String[] { "parse", ROOT + ".parse.." },
             // which row is the header of which layout, and where each column is
             new String[] { "header", ROOT + ".header.." },
             // the ingestor: rows to spm-rules records (RowMapper, Accepted) and the report of a file
             new String[] { "ingest", ROOT },
-            // seeded test data written in every layout
-            new String[] { "gen", ROOT + ".gen.." },
             // the command line
             new String[] { "cli", ROOT + ".cli.." });
 

@@ -12,30 +12,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.spm.ingest.TestFiles;
+
 class CheckCommandTest {
 
     @TempDir
     static Path dir;
 
     @BeforeAll
-    static void generate() {
-        CliRun.of("generate", "--out", dir.toString(), "--rows", "60", "--bad-share", "0.1", "--layout",
-                "ptm-kunjungan", "--layout", "puskesmas", "--format", "csv");
+    static void write() throws IOException {
+        TestFiles.csv(dir, "puskesmas.csv", TestFiles.puskesmasSheet());
+        TestFiles.csv(dir, "ekohort-anc.csv", TestFiles.ancSheet(54, 6));
     }
 
     @Test
     void rowsWithErrorsExitOneAndAreLocated() {
         CliRun r = CliRun.of("check", "--today", "2026-01-15", "--puskesmas", dir.resolve("puskesmas.csv").toString(),
-                dir.resolve("ptm-kunjungan.csv").toString());
+                dir.resolve("ekohort-anc.csv").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("layout ptm-kunjungan").contains("rows read 60").containsPattern("row \\d+ col [A-Z]+");
+        assertThat(r.out()).contains("layout ekohort-anc").contains("rows read 60").containsPattern("row \\d+ col [A-Z]+");
     }
 
     @Test
     void jsonIsTheReport() throws IOException {
-        CliRun r = CliRun.of("check", "--today", "2026-01-15", "--json", dir.resolve("ptm-kunjungan.csv").toString());
+        CliRun r = CliRun.of("check", "--today", "2026-01-15", "--json", dir.resolve("ekohort-anc.csv").toString());
         JsonNode report = Main.JSON.readTree(r.out());
-        assertThat(report.path("layout").asText()).isEqualTo("ptm-kunjungan");
+        assertThat(report.path("layout").asText()).isEqualTo("ekohort-anc");
         assertThat(report.path("rowsRead").asLong()).isEqualTo(60);
     }
 

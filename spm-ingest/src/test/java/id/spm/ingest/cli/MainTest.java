@@ -9,24 +9,21 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import id.spm.ingest.TestFiles;
+
 class MainTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void generateThenCheckGivesExitCodesByOutcome() throws IOException {
-        assertThat(Main.run("generate", "--out", dir.toString(), "--rows", "60", "--bad-share", "0.1", "--layout",
-                "ptm-kunjungan", "--layout", "puskesmas", "--format", "CSV")).isZero();
-        assertThat(dir.resolve("ptm-kunjungan.csv")).exists();
-        String pkm = dir.resolve("puskesmas.csv").toString();
+    void checkGivesExitCodesByOutcome() throws IOException {
+        String pkm = TestFiles.csv(dir, "puskesmas.csv", TestFiles.puskesmasSheet()).toString();
+        Path withErrors = TestFiles.csv(dir, "ekohort-anc.csv", TestFiles.ancSheet(54, 6));
         // Rows with errors: exit 1.
-        assertThat(Main.run("check", "--today", "2026-01-15", "--puskesmas", pkm, dir.resolve("ptm-kunjungan.csv")
-                .toString())).isEqualTo(1);
-        Main.run("generate", "--out", dir.resolve("clean").toString(), "--rows", "30", "--bad-share", "0",
-                "--layout", "ptm-kunjungan", "--format", "XLSX");
-        assertThat(Main.run("check", "--today", "2026-01-15", "--json",
-                dir.resolve("clean/ptm-kunjungan.xlsx").toString())).isZero();
+        assertThat(Main.run("check", "--today", "2026-01-15", "--puskesmas", pkm, withErrors.toString())).isEqualTo(1);
+        Path clean = TestFiles.xlsx(dir, "clean.xlsx", TestFiles.ancSheet(30, 0), true);
+        assertThat(Main.run("check", "--today", "2026-01-15", "--json", "--puskesmas", pkm, clean.toString())).isZero();
         Path image = Files.write(dir.resolve("foto.xlsx"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3, 4 });
         assertThat(Main.run("check", image.toString())).isEqualTo(2);
         assertThat(Main.run("layouts", "-v")).isZero();

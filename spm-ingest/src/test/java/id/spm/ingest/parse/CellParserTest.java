@@ -39,8 +39,8 @@ class CellParserTest {
                 null, false);
     }
 
-    Object text(ColumnType type, String s) {
-        return parser.parse(col(type), new Cell(0, s, Cell.Kind.TEXT));
+    static Cell cell(String s) {
+        return new Cell(0, s, Cell.Kind.TEXT);
     }
 
     @ParameterizedTest
@@ -51,7 +51,7 @@ class CellParserTest {
             "7-Mei-2025|2025-05-07", "45658|2025-01-01", "1|1900-01-01", "59|1900-02-28", "61|1900-03-01",
             "15 Januari 2026|2026-01-15" })
     void datesInEveryAcceptedSpelling(String raw, LocalDate expected) {
-        assertThat(text(ColumnType.DATE, raw)).isEqualTo(expected);
+        assertThat(parser.dateTime(col(ColumnType.DATE), cell(raw)).date()).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -59,7 +59,8 @@ class CellParserTest {
             "kemarin|INVALID_DATE", "5 Agustusan 2025|INVALID_DATE", "31/12/1899|DATE_BEFORE_1900",
             "16/01/2026|DATE_IN_FUTURE", "60|INVALID_DATE", "05/08/25|INVALID_DATE" })
     void impossibleEarlyAndFutureDatesAreErrors(String raw, ErrorCode code) {
-        assertThatThrownBy(() -> text(ColumnType.DATE, raw)).isInstanceOfSatisfying(CellProblem.class,
+        assertThatThrownBy(() -> parser.dateTime(col(ColumnType.DATE), cell(raw)).date()).isInstanceOfSatisfying(
+                CellProblem.class,
                 p -> assertThat(p.code()).isEqualTo(code));
     }
 
@@ -67,27 +68,27 @@ class CellParserTest {
     @CsvSource(delimiter = '|', value = { "05/08/2025 14:30|2025-08-05|14:30", "2025-08-05T07:05|2025-08-05|07:05",
             "5 Agustus 2025 08.15|2025-08-05|08:15", "45658.5|2025-01-01|12:00", "05/08/2025|2025-08-05|" })
     void dateTimes(String raw, LocalDate date, LocalTime time) {
-        assertThat(text(ColumnType.DATETIME, raw)).isEqualTo(new DateTimeValue(date, time));
+        assertThat(parser.dateTime(col(ColumnType.DATETIME), cell(raw))).isEqualTo(new DateTimeValue(date, time));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "12.5|12.5", "12,5|12.5", "0|0", "7|7", "3.|3" })
     void numbersWithEitherDecimalMark(String raw, BigDecimal expected) {
-        assertThat((BigDecimal) text(ColumnType.NUMBER, raw)).isEqualByComparingTo(expected);
+        assertThat(parser.decimal(col(ColumnType.NUMBER), cell(raw))).isEqualByComparingTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "1.234,5|INVALID_NUMBER", "1.234.567|INVALID_NUMBER", "dua|INVALID_NUMBER",
             "-3|NEGATIVE_NUMBER", "12kg|INVALID_NUMBER" })
     void badNumbers(String raw, ErrorCode code) {
-        assertThatThrownBy(() -> text(ColumnType.NUMBER, raw)).isInstanceOfSatisfying(CellProblem.class,
+        assertThatThrownBy(() -> parser.decimal(col(ColumnType.NUMBER), cell(raw))).isInstanceOfSatisfying(CellProblem.class,
                 p -> assertThat(p.code()).isEqualTo(code));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "2.5|INVALID_NUMBER", "-1|NEGATIVE_NUMBER" })
     void integersAreWhole(String raw, ErrorCode code) {
-        assertThatThrownBy(() -> text(ColumnType.INTEGER, raw)).isInstanceOfSatisfying(CellProblem.class,
+        assertThatThrownBy(() -> parser.whole(col(ColumnType.INTEGER), cell(raw))).isInstanceOfSatisfying(CellProblem.class,
                 p -> assertThat(p.code()).isEqualTo(code));
     }
 
@@ -96,20 +97,20 @@ class CellParserTest {
             "'3273110101900001|3273110101900001",
             "3273 1101 0190 0001|3273110101900001", "3273.1101.0190.0001|3273110101900001" })
     void nikIsCleanedButKeptAsText(String raw, String expected) {
-        assertThat(text(ColumnType.NIK, raw)).isEqualTo(expected);
+        assertThat(parser.text(col(ColumnType.NIK), cell(raw))).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "3.27311E+15|NIK_NOT_TEXT", "3,27311E+15|NIK_NOT_TEXT",
             "327311010190000|NIK_INVALID", "32731101019000011|NIK_INVALID", "3273A10101900001|NIK_INVALID" })
     void nikErrorsAreNeverRepaired(String raw, ErrorCode code) {
-        assertThatThrownBy(() -> text(ColumnType.NIK, raw)).isInstanceOfSatisfying(CellProblem.class,
+        assertThatThrownBy(() -> parser.text(col(ColumnType.NIK), cell(raw))).isInstanceOfSatisfying(CellProblem.class,
                 p -> assertThat(p.code()).isEqualTo(code));
     }
 
     @org.junit.jupiter.api.Test
     void numericNikCellTellsToFormatAsText() {
-        assertThatThrownBy(() -> parser.parse(col(ColumnType.NIK), new Cell(0, "3273110101900000", Cell.Kind.NUMBER)))
+        assertThatThrownBy(() -> parser.text(col(ColumnType.NIK), new Cell(0, "3273110101900000", Cell.Kind.NUMBER)))
                 .isInstanceOfSatisfying(CellProblem.class, p -> {
                     assertThat(p.code()).isEqualTo(ErrorCode.NIK_NOT_TEXT);
                     assertThat(p.reason()).contains("format the column as Text");
@@ -121,20 +122,20 @@ class CellParserTest {
     @CsvSource(delimiter = '|', value = { "Ya|true", "Y|true", "1|true", "✓|true", "v|true", "Sudah|true",
             "Tidak|false", "T|false", "N|false", "0|false", "Belum|false", "ya|true", "TIDAK|false" })
     void yesNoVocabulary(String raw, boolean expected) {
-        assertThat(text(ColumnType.YESNO, raw)).isEqualTo(expected);
+        assertThat(parser.yesNo(col(ColumnType.YESNO), cell(raw))).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({ "mungkin", "x", "2" })
     void otherYesNoIsAnError(String raw) {
-        assertThatThrownBy(() -> text(ColumnType.YESNO, raw)).isInstanceOfSatisfying(CellProblem.class,
+        assertThatThrownBy(() -> parser.yesNo(col(ColumnType.YESNO), cell(raw))).isInstanceOfSatisfying(CellProblem.class,
                 p -> assertThat(p.code()).isEqualTo(ErrorCode.INVALID_YESNO));
     }
 
     @ParameterizedTest
     @CsvSource({ "L,MALE", "P,FEMALE", "Laki-laki,MALE", "Perempuan,FEMALE", "M,MALE", "F,FEMALE" })
     void sex(String raw, Sex expected) {
-        assertThat(text(ColumnType.SEX, raw)).isEqualTo(expected);
+        assertThat(parser.sex(col(ColumnType.SEX), cell(raw))).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -143,9 +144,9 @@ class CellParserTest {
             "73.18.99|kecamatan|UNKNOWN_REGION", "73-18|any|INVALID_CODE" })
     void regionCodesPlainOrDottedAgainstTheList(String raw, String level, ErrorCode code) {
         if (code == null) {
-            assertThat(parser.parse(region(level), new Cell(0, raw, Cell.Kind.TEXT))).asString().startsWith("73.18");
+            assertThat(parser.text(region(level), cell(raw))).asString().startsWith("73.18");
         } else {
-            assertThatThrownBy(() -> parser.parse(region(level), new Cell(0, raw, Cell.Kind.TEXT)))
+            assertThatThrownBy(() -> parser.text(region(level), cell(raw)))
                     .isInstanceOfSatisfying(CellProblem.class, p -> assertThat(p.code()).isEqualTo(code));
         }
     }
@@ -155,9 +156,10 @@ class CellParserTest {
             "P12345|INVALID_CODE", "7318010101|INVALID_CODE" })
     void puskesmasMustBeRegistered(String raw, ErrorCode code) {
         if (code == null) {
-            assertThat(text(ColumnType.PUSKESMAS, raw)).isEqualTo("P7318010101");
+            assertThat(parser.text(col(ColumnType.PUSKESMAS), cell(raw))).isEqualTo("P7318010101");
         } else {
-            assertThatThrownBy(() -> text(ColumnType.PUSKESMAS, raw)).isInstanceOfSatisfying(CellProblem.class,
+            assertThatThrownBy(() -> parser.text(col(ColumnType.PUSKESMAS), cell(raw))).isInstanceOfSatisfying(
+                    CellProblem.class,
                     p -> assertThat(p.code()).isEqualTo(code));
         }
     }
@@ -168,21 +170,21 @@ class CellParserTest {
         ColumnSpec c = new ColumnSpec("f", "Diagnosis", List.of(), ColumnType.ICD10, true, false,
                 Map.of("Hipertensi", "E14"), "any", List.of("I10-I15", "E10-E14"), null, null, false);
         if (expected == null) {
-            assertThatThrownBy(() -> parser.parse(c, new Cell(0, raw, Cell.Kind.TEXT)))
+            assertThatThrownBy(() -> parser.text(c, cell(raw)))
                     .isInstanceOfSatisfying(CellProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.INVALID_VALUE));
         } else {
-            assertThat(parser.parse(c, new Cell(0, raw, Cell.Kind.TEXT))).isEqualTo(expected);
+            assertThat(parser.text(c, cell(raw))).isEqualTo(expected);
         }
     }
 
     @org.junit.jupiter.api.Test
     void formulasAndErrorValuesAreCellErrors() {
-        assertThatThrownBy(() -> parser.parse(col(ColumnType.TEXT), new Cell(0, "=cmd|' /C calc'!A0", Cell.Kind.FORMULA)))
+        assertThatThrownBy(() -> parser.text(col(ColumnType.TEXT), new Cell(0, "=cmd|' /C calc'!A0", Cell.Kind.FORMULA)))
                 .isInstanceOfSatisfying(CellProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.FORMULA));
-        assertThatThrownBy(() -> parser.parse(col(ColumnType.DATE), new Cell(0, "#N/A", Cell.Kind.ERROR)))
+        assertThatThrownBy(() -> parser.dateTime(col(ColumnType.DATE), new Cell(0, "#N/A", Cell.Kind.ERROR)))
                 .isInstanceOfSatisfying(CellProblem.class,
                         p -> assertThat(p.code()).isEqualTo(ErrorCode.CELL_ERROR_VALUE));
-        assertThat(text(ColumnType.ENUM, "lahir  hidup")).isEqualTo("LIVE_BIRTH");
+        assertThat(parser.text(col(ColumnType.ENUM), cell("lahir  hidup"))).isEqualTo("LIVE_BIRTH");
     }
 
     @org.junit.jupiter.api.Test

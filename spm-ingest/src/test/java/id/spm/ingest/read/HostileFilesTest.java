@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import id.spm.ingest.TestFiles;
 import id.spm.ingest.read.FileRefusedException.Code;
+import id.spm.ingest.write.XlsxWriter;
 
 /** formats.md "Whole-file refusals" and "Accepted as they are", one test per hostile file. */
 class HostileFilesTest {
@@ -208,7 +209,7 @@ class HostileFilesTest {
     @Test
     void formulaCellsAndCsvEqualsAreMarkedAsFormulas() throws IOException {
         Path x = TestFiles.xlsx(dir, "f.xlsx",
-                List.of(List.of("a", new id.spm.ingest.gen.XlsxWriter.Formula("SUM(1,2)", "3"))), true);
+                List.of(List.of("a", new XlsxWriter.Formula("SUM(1,2)", "3"))), true);
         assertThat(readAll(x).get(0).cell(1).kind()).isEqualTo(Cell.Kind.FORMULA);
         Path c = dir.resolve("f.csv");
         Files.writeString(c, "a,=cmd|' /C calc'!A0, =1+1\n");

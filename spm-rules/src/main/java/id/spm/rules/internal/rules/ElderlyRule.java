@@ -1,14 +1,11 @@
 package id.spm.rules.internal.rules;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import id.spm.rules.Decision;
 import id.spm.rules.Reason;
 import id.spm.rules.SpmService;
-import id.spm.rules.internal.Ages;
-import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -42,35 +39,15 @@ public final class ElderlyRule implements ServiceRule {
         if (all.isEmpty()) {
             return List.of();
         }
-        int minAge = ctx.ruleSet().screening().elderlyMinAge();
-        LocalDate birth = person.person().birthDate();
-        LocalDate start = ctx.start();
-        LocalDate end = ctx.end();
-        int recorded = 0;
-        int n = 0;
-        // Attribution (§9 General) in the same pass: every screening on or before E, whatever the age.
-        LocalDate bestDate = null;
-        String puskesmas = null;
-        for (int i = 0, size = all.size(); i < size; i++) {
-            Screening s = all.get(i);
-            LocalDate d = s.date();
-            if (d.isAfter(end)) {
-                continue;
-            }
-            if (Attribution.wins(d, s.puskesmas(), bestDate, puskesmas)) {
-                bestDate = d;
-                puskesmas = s.puskesmas();
-            }
-            if (d.isBefore(start) || Ages.years(birth, d) < minAge) {
-                continue;
-            }
-            n++;
-            recorded |= ScreeningItem.recorded(s);
-        }
+        // The screenings at which aged 60 or over, and the attribution, in one pass.
+        ScreeningPass pass = ScreeningPass.over(all, person.person().birthDate(), ctx.start(), ctx.end(),
+                ctx.ruleSet().screening().elderlyMinAge(), Integer.MAX_VALUE);
+        int n = pass.screenings();
         if (n == 0) {
             return List.of();
         }
-        int missing = REQUIRED & ~recorded;
+        String puskesmas = pass.puskesmas();
+        int missing = REQUIRED & ~pass.recorded();
         if (missing == 0) {
             return List.of(new Decision.Counted(SpmService.ELDERLY, "", puskesmas, List.of()));
         }

@@ -12,7 +12,6 @@ import id.spm.rules.Reason;
 import id.spm.rules.ScreeningParameters;
 import id.spm.rules.SpmService;
 import id.spm.rules.internal.Ages;
-import id.spm.rules.internal.Attribution;
 import id.spm.rules.internal.Context;
 import id.spm.rules.internal.ServiceRule;
 import id.spm.rules.model.PersonRecord;
@@ -61,38 +60,17 @@ public final class ProductiveAgeRule implements ServiceRule {
         LocalDate birth = person.person().birthDate();
         LocalDate start = ctx.start();
         LocalDate end = ctx.end();
-        int recorded = 0;
-        int n = 0;
-        LocalDate latest = null;
-        boolean familyDm = false;
-        boolean catin = false;
-        // Attribution (§9 General) in the same pass: every screening on or before E, whatever the age.
-        LocalDate bestDate = null;
-        String puskesmas = null;
-        for (int i = 0, size = all.size(); i < size; i++) {
-            Screening s = all.get(i);
-            LocalDate d = s.date();
-            if (d.isAfter(end)) {
-                continue;
-            }
-            if (Attribution.wins(d, s.puskesmas(), bestDate, puskesmas)) {
-                bestDate = d;
-                puskesmas = s.puskesmas();
-            }
-            if (d.isBefore(start) || !inBand(Ages.years(birth, d), p)) {
-                continue;
-            }
-            n++;
-            recorded |= ScreeningItem.recorded(s);
-            familyDm |= Boolean.TRUE.equals(s.familyHistoryDm());
-            catin |= Boolean.TRUE.equals(s.brideOrGroom());
-            if (latest == null || d.isAfter(latest)) {
-                latest = d;
-            }
-        }
+        // The screenings at which aged 15–59, and the attribution, in one pass.
+        ScreeningPass pass = ScreeningPass.over(all, birth, start, end, p.productiveMinAge(), p.elderlyMinAge());
+        int n = pass.screenings();
         if (n == 0) {
             return List.of();
         }
+        int recorded = pass.recorded();
+        String puskesmas = pass.puskesmas();
+        LocalDate latest = pass.latest();
+        boolean familyDm = pass.familyHistoryDm();
+        boolean catin = pass.brideOrGroom();
         // §9.6: conditional items use the age at the latest of those screenings.
         int age = Ages.years(birth, latest);
         Sex sex = person.person().sex();
