@@ -17,7 +17,7 @@ import id.spm.rules.model.PuskesmasInfo;
  * rows apart (schema.md).
  */
 public sealed interface Accepted permits Accepted.EventRow, Accepted.CountRow, Accepted.TargetRow,
-        Accepted.PopulationRow, Accepted.QualityRow, Accepted.PuskesmasRow {
+        Accepted.PopulationRow, Accepted.QualityRow, Accepted.PuskesmasRow, Accepted.InputRow {
 
     String layout();
 
@@ -128,6 +128,23 @@ public sealed interface Accepted permits Accepted.EventRow, Accepted.CountRow, A
         @Override
         public String kabkotaCode() {
             return info.districtCode();
+        }
+    }
+
+    /**
+     * A typed input of a report form (issue 10): its values by layout field (text, {@code Long} for integers,
+     * {@code BigDecimal} for numbers, the service code for services, the vocabulary's value for enums), and the
+     * values of the layout's key fields as its natural key.
+     */
+    record InputRow(String layout, Location location, String areaCode, int year,
+            java.util.Map<String, Object> values, String naturalKey) implements Accepted {
+        public InputRow {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+
+        @Override
+        public String kabkotaCode() {
+            return kabkotaOfArea(areaCode);
         }
     }
 

@@ -32,6 +32,8 @@ final class AreaCheck {
             return covers.test(p.areaCode()) ? null : "area";
         } else if (a instanceof Accepted.QualityRow q) {
             return covers.test(q.areaCode()) ? null : "area";
+        } else if (a instanceof Accepted.InputRow i) {
+            return covers.test(i.areaCode()) ? null : "area";
         }
         return null;
     }
@@ -48,6 +50,8 @@ final class AreaCheck {
             return p.areaCode();
         } else if (a instanceof Accepted.QualityRow q) {
             return q.areaCode();
+        } else if (a instanceof Accepted.InputRow i) {
+            return i.areaCode();
         } else if (a instanceof Accepted.PuskesmasRow p) {
             return p.info().kecamatanCode();
         }

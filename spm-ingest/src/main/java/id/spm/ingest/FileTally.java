@@ -39,6 +39,8 @@ final class FileTally {
             years.add(p.year());
         } else if (a instanceof Accepted.QualityRow q) {
             years.add(q.year());
+        } else if (a instanceof Accepted.InputRow i) {
+            years.add(i.year());
         } else if (a instanceof Accepted.PuskesmasRow p) {
             puskesmas.add(p.info().code());
         }

@@ -196,6 +196,7 @@ final class RowMapper {
                 case TARGET -> target(v, location);
                 case POPULATION -> population(v, location);
                 case QUALITY -> quality(v, location);
+                case FORM_INPUT -> input(v, location);
             };
         } catch (IllegalArgumentException e) {
             // A model invariant the cell checks could not see; report it on the row.
@@ -436,5 +437,30 @@ final class RowMapper {
         return new Accepted.QualityRow(layout.name(), loc, v.str("area"), v.count("year"), v.integer("quarter"),
                 v.service("service"), v.str("kind"), v.str("item"), v.str("unit"), v.decimal("need"),
                 v.decimal("stock"), v.decimal("unitPrice"));
+    }
+
+    /** A typed form input: every mapped field by its column type (issue 10). */
+    private Accepted input(Values v, Accepted.Location loc) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (id.spm.ingest.layout.ColumnSpec c : layout.columns()) {
+            String f = c.field();
+            Object value = switch (c.type()) {
+                case INTEGER -> v.wholeOrNull(f);
+                case NUMBER -> v.decimal(f);
+                case SERVICE -> {
+                    SpmService s = v.service(f);
+                    yield s == null ? null : s.code();
+                }
+                default -> v.str(f);
+            };
+            if (value != null) {
+                values.put(f, value);
+            }
+        }
+        StringBuilder key = new StringBuilder(layout.name());
+        for (String k : layout.key()) {
+            key.append('|').append(values.get(k));
+        }
+        return new Accepted.InputRow(layout.name(), loc, v.str("area"), v.count("year"), values, key.toString());
     }
 }

@@ -11,17 +11,20 @@ import id.spm.api.model.AchievementReport.ByName;
 import id.spm.api.model.AchievementReport.ChildLink;
 import id.spm.api.model.AchievementReport.DenominatorDto;
 import id.spm.api.model.AchievementReport.LeftOut;
+import id.spm.api.model.AchievementReport.PersonGapDto;
 import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.DecisionDto.ReasonDto;
 import id.spm.api.model.ServiceCatalog.ParameterDto;
 import id.spm.rules.Period;
 import id.spm.rules.Reason;
+import id.spm.rules.RuleSets;
 import id.spm.rules.SpmService;
 import id.spm.rules.area.AreaHierarchy;
 import id.spm.rules.count.AreaCount;
 import id.spm.rules.count.NumeratorSource;
 import id.spm.rules.count.PuskesmasCount;
 import id.spm.rules.index.Achievement;
+import id.spm.rules.index.PersonGap;
 import id.spm.rules.index.SectorIndex;
 import id.spm.rules.target.Denominator;
 
@@ -75,7 +78,15 @@ public final class AchievementMapper {
         }
         return new ServiceAchievement(a.service().code(), a.service().name(), a.service().title(), a.numerator(), den,
                 a.coveragePercent(), a.penerimaPercent(), a.qualityPercent(), a.index(), a.category(), byName,
-                aggregateFrom, a.mutu() == null ? null : a.mutu().status().name(), reasons(a.reasons()), assumptions);
+                aggregateFrom, a.mutu() == null ? null : a.mutu().status().name(), reasons(a.reasons()), assumptions,
+                gap(a));
+    }
+
+    /** The gap in persons under the rule set that computed the achievement (issue 10; reports.md §3.7). */
+    static PersonGapDto gap(Achievement a) {
+        PersonGap g = RuleSets.byId(a.ruleSetId()).map(rs -> PersonGap.of(a, rs.index())).orElse(PersonGap.NONE);
+        return g.equals(PersonGap.NONE) ? null
+                : new PersonGapDto(g.toFullCoverage(), g.nextCategory(), g.toNextCategory());
     }
 
     static List<ReasonDto> reasons(List<Reason> rs) {

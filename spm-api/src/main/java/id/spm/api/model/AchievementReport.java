@@ -42,7 +42,19 @@ public record AchievementReport(@Schema(example = "73.18") String area,
             @Schema(example = "Tuntas Madya") String category, ByName byName,
             @Schema(description = "Puskesmas whose numerator comes from monthly aggregate counts") List<String> aggregateFrom,
             @Schema(example = "PROVIDED") String mutuStatus, List<DecisionDto.ReasonDto> reasons,
-            List<AssumptionCount> assumptions) {
+            List<AssumptionCount> assumptions,
+            @Schema(description = "How many more recipients served sesuai standar reach 100 % coverage and the next category band") PersonGapDto gap) {
+    }
+
+    /**
+     * The gap in persons (spm-rules {@code PersonGap}; reports.md §3.7): to full coverage, and to the next band of
+     * the category scheme at the current %mutu (bands unverified, reports.md §7).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PersonGapDto(
+            @Schema(example = "1249", description = "Persons still to serve for 100 % coverage; absent when the sasaran is 0 or missing") Long toFullCoverage,
+            @Schema(example = "Tuntas Utama", description = "The band above the current one; absent at the top band or without an index") String nextCategory,
+            @Schema(example = "496", description = "Persons to serve to reach nextCategory at the current %mutu; absent when not reachable by persons alone") Long toNextCategory) {
     }
 
     public record DenominatorDto(@Schema(example = "4820") Long amount,

@@ -36,7 +36,7 @@ public record StoredReport(String area, String areaName, String level, String pe
     public record Service(String serviceCode, String service, String name, long numerator, Denominator denominator,
             BigDecimal coveragePercent, BigDecimal penerimaPercent, BigDecimal qualityPercent, BigDecimal index,
             String category, ByName byName, List<String> aggregateFrom, String mutuStatus, List<Reason> reasons,
-            List<AssumptionCount> assumptions) {
+            List<AssumptionCount> assumptions, Gap gap) {
 
         AchievementReport.ServiceAchievement toDto() {
             Denominator d = denominator;
@@ -48,8 +48,16 @@ public record StoredReport(String area, String areaName, String level, String pe
                     coveragePercent, penerimaPercent, qualityPercent, index, category,
                     b == null ? null : new AchievementReport.ByName(b.counted(), b.notCounted(), b.pending(), b.excluded()),
                     aggregateFrom, mutuStatus, map(reasons, Reason::toDto),
-                    map(assumptions, a -> new AchievementReport.AssumptionCount(a.code(), a.example(), a.decisions())));
+                    map(assumptions, a -> new AchievementReport.AssumptionCount(a.code(), a.example(), a.decisions())),
+                    gap == null ? null
+                            : new AchievementReport.PersonGapDto(gap.toFullCoverage(), gap.nextCategory(),
+                                    gap.toNextCategory()));
         }
+    }
+
+    /** Added with issue 10; absent in rows stored before. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Gap(Long toFullCoverage, String nextCategory, Long toNextCategory) {
     }
 
     public record Denominator(Long amount, String status, String method, Set<String> sources, String explanation) {
@@ -160,7 +168,8 @@ public record StoredReport(String area, String areaName, String level, String pe
                 s.coveragePercent(), s.penerimaPercent(), s.qualityPercent(), s.index(), s.category(),
                 b == null ? null : new ByName(b.counted(), b.notCounted(), b.pending(), b.excluded()),
                 s.aggregateFrom(), s.mutuStatus(), map(s.reasons(), StoredReport::reason),
-                map(s.assumptions(), a -> new AssumptionCount(a.code(), a.example(), a.decisions())));
+                map(s.assumptions(), a -> new AssumptionCount(a.code(), a.example(), a.decisions())),
+                s.gap() == null ? null : new Gap(s.gap().toFullCoverage(), s.gap().nextCategory(), s.gap().toNextCategory()));
     }
 
     private static Reason reason(DecisionDto.ReasonDto r) {

@@ -55,7 +55,8 @@ public class AchievementResource {
             "numerator":3571,"denominator":{"amount":4820,"status":"AVAILABLE","method":"OWN","sources":["BPS_PROJECTION"],
             "explanation":"own sasaran 4820 (Proyeksi BPS)"},"coveragePercent":74.09,"penerimaPercent":74.09,"qualityPercent":62.50,
             "index":71.77,"category":"Tuntas Madya","byName":{"counted":3571,"notCounted":1102,"pending":640,"excluded":61},
-            "aggregateFrom":[],"mutuStatus":"PROVIDED","reasons":[],"assumptions":[]}],
+            "aggregateFrom":[],"mutuStatus":"PROVIDED","reasons":[],"assumptions":[],
+            "gap":{"toFullCoverage":1249,"nextCategory":"Tuntas Utama","toNextCategory":496}}],
             "children":[{"code":"73.18.01","name":"Salupputti","href":"/api/v1/achievements?area=73.18.01&year=2025&quarter=2"}]}""";
 
     private final AchievementService achievements;

@@ -27,4 +27,18 @@ final class ConditionalGet {
         Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(body.get());
         return builder.tag(etag).cacheControl(cache).build();
     }
+
+    /** The same for a download: the body's bytes with their media type, saved under {@code fileName}. */
+    static Response download(Request request, String tag, Supplier<byte[]> body, String mediaType, String fileName) {
+        EntityTag etag = new EntityTag(tag);
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setNoCache(true);
+        cache.setNoTransform(false);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(body.get(), mediaType).header("Content-Disposition",
+                        "attachment; filename=\"" + fileName + "\"");
+        return builder.tag(etag).cacheControl(cache).build();
+    }
 }

@@ -20,6 +20,7 @@ import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
 import id.spm.api.repository.ChangeEvents;
+import id.spm.api.repository.FormInputRepository;
 import id.spm.api.repository.StoredReport;
 import id.spm.api.repository.SubmissionRepository;
 import id.spm.api.security.AreaAccess;
@@ -39,10 +40,12 @@ public class SubmissionService {
     private final ObjectMapper mapper;
     private final SubmissionRepository submissions;
     private final ChangeEvents changes;
+    private final FormInputRepository formInputs;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
-            SubmissionRepository submissions, ChangeEvents changes) {
+            SubmissionRepository submissions, ChangeEvents changes, FormInputRepository formInputs) {
         this.changes = changes;
+        this.formInputs = formInputs;
         this.achievements = achievements;
         this.scope = scope;
         this.mapper = mapper;
@@ -79,6 +82,8 @@ public class SubmissionService {
         s.frozenBy = scope.subject();
         s.result = StoredReport.writeAreas(mapper, areas);
         submissions.add(s);
+        // The forms' typed inputs and mutu rows are frozen with the figures (issue 10; reports.md §5.4 freeze rule).
+        formInputs.freeze(s.id, district, period.year());
         changes.record(ChangeEvents.SUBMISSION_FROZEN, district, period.year(), period.label(), s.dataVersion,
                 "frozen by " + s.frozenBy);
         return s;
@@ -134,6 +139,32 @@ public class SubmissionService {
                 frozen != null && diffs.isEmpty(), diffs));
     }
 
+    /** An area's figures as frozen in its district's submission of a period. */
+    public record FrozenReport(long id, java.time.OffsetDateTime frozenAt, long dataVersion, AchievementReport report) {
+    }
+
+    /**
+     * The frozen figures of an area (already authorised) in submission {@code id} of its district's period: 404
+     * SUBMISSION_NOT_FOUND unless that submission is the district's for this period and holds the area.
+     */
+    public FrozenReport frozen(String area, Period period, long id) {
+        return frozenIfAny(area, period).filter(f -> f.id() == id)
+                .orElseThrow(() -> ApiException.notFound("SUBMISSION_NOT_FOUND", "Submission " + id
+                        + " is not a frozen submission of " + area + " " + period.label() + "."));
+    }
+
+    /** The frozen figures of an area in its district's submission of a period, if that period was frozen. */
+    public java.util.Optional<FrozenReport> frozenIfAny(String area, Period period) {
+        AchievementService.Unit unit = achievements.unitOf(area);
+        if (unit.districts().size() != 1 || !unit.code().equals(unit.districts().get(0))) {
+            return java.util.Optional.empty();
+        }
+        Submission s = find(unit.code(), period);
+        AchievementReport r = s == null ? null : areas(s).get(area);
+        return r == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new FrozenReport(s.id, s.frozenAt, s.dataVersion, r));
+    }
+
     private void collect(AchievementReport r, Period period, Map<String, AchievementReport> out) {
         out.put(r.area(), r);
         for (AchievementReport.ChildLink c : r.children()) {
@@ -182,6 +213,18 @@ public class SubmissionService {
             out.add(new Difference(area, service, field, frozen == null ? null : frozen.toString(),
                     current == null ? null : current.toString()));
         }
+    }
+
+    /** A district's frozen submission of a period: its id, time, data version and the reports of its areas. */
+    public record Frozen(long id, java.time.OffsetDateTime frozenAt, long dataVersion,
+            Map<String, AchievementReport> areas) {
+    }
+
+    /** The frozen submission of the district of an area (already authorised) and period, if any. */
+    public java.util.Optional<Frozen> frozen(String district, Period period) {
+        Submission s = find(district, period);
+        return s == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Frozen(s.id, s.frozenAt, s.dataVersion, areas(s)));
     }
 
     private Submission find(String district, Period period) {

@@ -48,7 +48,8 @@ class LayeringTest {
     void layersAreUsedFromAboveOnly() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Rest").definedBy("id.spm.api.rest..")
-                .layer("Service").definedBy("id.spm.api.service..", "id.spm.api.imports..", "id.spm.api.mapping..")
+                .layer("Service").definedBy("id.spm.api.service..", "id.spm.api.imports..", "id.spm.api.mapping..",
+                        "id.spm.api.export..", "id.spm.api.report..")
                 .layer("Security").definedBy("id.spm.api.security..")
                 .layer("Area").definedBy("id.spm.api.area..")
                 .layer("Storage").definedBy("id.spm.api.repository..", "id.spm.api.entity..")

@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param sheet the sheet to read: {@code first} or a name
  * @param columns the columns, in the reference export's order
  * @param source where the layout came from ({@code built-in} or a file path)
+ * @param key the fields that identify a row (a repeated key is a duplicate row); empty: the target's own key
  */
 public record Layout(String name, String title, RowKind target, String sheet, List<ColumnSpec> columns,
-        String source) {
+        String source, List<String> key) {
+
+    public Layout(String name, String title, RowKind target, String sheet, List<ColumnSpec> columns, String source) {
+        this(name, title, target, sheet, columns, source, List.of());
+    }
 
     public Layout {
         Objects.requireNonNull(name, "name");
@@ -42,6 +47,12 @@ public record Layout(String name, String title, RowKind target, String sheet, Li
                 if (other != null && !other.equals(c.field())) {
                     problems.add("name '" + n + "' is an alias of both '" + other + "' and '" + c.field() + "'");
                 }
+            }
+        }
+        key = key == null ? List.of() : List.copyOf(key);
+        for (String k : key) {
+            if (!fields.contains(k)) {
+                problems.add("key field '" + k + "' has no column");
             }
         }
         for (String f : target.requiredFields()) {

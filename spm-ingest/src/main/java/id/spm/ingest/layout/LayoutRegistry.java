@@ -107,11 +107,43 @@ public final class LayoutRegistry {
         return new LayoutRegistry(out);
     }
 
+    /**
+     * The layouts of typed form inputs (issue 10; reports.md §9: {@code anggaran}, {@code kendala},
+     * {@code fasyankes-sdm}, {@code kebutuhan-sdm}, {@code rencana}), listed in {@code /input-layouts/index.txt}.
+     * Kept apart from the built-ins, so an import job never detects them: their rows are typed figures of a
+     * report, not facts of the computation.
+     */
+    public static LayoutRegistry formInputs() {
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String file : files("/input-layouts/")) {
+            try (InputStream in = LayoutRegistry.class.getResourceAsStream("/input-layouts/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("input layout " + file + " is missing from the jar");
+                }
+                JsonNode node = JSON.readTree(in);
+                raw.put(node.path("name").asText(), node);
+                sources.put(node.path("name").asText(), "built-in");
+            } catch (IOException e) {
+                throw new UncheckedIOException("input layout " + file, e);
+            }
+        }
+        Map<String, Layout> out = new LinkedHashMap<>();
+        for (String name : raw.keySet()) {
+            resolve(name, raw, sources, out, new ArrayList<>());
+        }
+        return new LayoutRegistry(out);
+    }
+
     private static List<String> builtInFiles() {
+        return files("/layouts/");
+    }
+
+    private static List<String> files(String folder) {
         List<String> files = new ArrayList<>();
-        try (InputStream in = LayoutRegistry.class.getResourceAsStream("/layouts/index.txt")) {
+        try (InputStream in = LayoutRegistry.class.getResourceAsStream(folder + "index.txt")) {
             if (in == null) {
-                throw new IllegalStateException("/layouts/index.txt is missing from the jar");
+                throw new IllegalStateException(folder + "index.txt is missing from the jar");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -179,7 +211,12 @@ public final class LayoutRegistry {
         }
         String title = node.path("title").asText(base == null ? name : base.title());
         String sheet = node.path("sheet").asText(base == null ? "first" : base.sheet());
-        Layout layout = new Layout(name, title, target, sheet, new ArrayList<>(cols.values()), source);
+        List<String> key = new ArrayList<>();
+        node.path("key").forEach(k -> key.add(k.asText()));
+        if (key.isEmpty() && base != null) {
+            key.addAll(base.key());
+        }
+        Layout layout = new Layout(name, title, target, sheet, new ArrayList<>(cols.values()), source, key);
         done.put(name, layout);
         stack.remove(stack.size() - 1);
         return layout;

@@ -48,7 +48,12 @@ public enum RowKind {
     TARGET("Target", Set.of("area", "year", "service", "amount", "source"), Set.of("note")),
     POPULATION("Population", Set.of("area", "year", "ageGroup", "male", "female"), Set.of()),
     QUALITY("QualityItem", Set.of("area", "year", "service", "kind", "item", "unit", "need", "stock"),
-            Set.of("quarter", "unitPrice"));
+            Set.of("quarter", "unitPrice")),
+    /**
+     * A typed input of a report form (issue 10): any field its layout names, with an area and a year; the
+     * layout's {@code key} identifies a row.
+     */
+    FORM_INPUT("FormInput", Set.of("area", "year"), Set.of());
 
     private final String typeName;
     private final ByNameLayout byNameLayout;
@@ -83,7 +88,7 @@ public enum RowKind {
     }
 
     public boolean knows(String field) {
-        return requiredFields.contains(field) || optionalFields.contains(field);
+        return this == FORM_INPUT || requiredFields.contains(field) || optionalFields.contains(field);
     }
 
     /** Whether rows become events of a person. */
