@@ -28,12 +28,14 @@ public record BludCatalog(
         List<BludIndicator> indicators){
 
     /** Process indicators (Pasal 2 ayat (3) of seed 003) or output indicators (ayat (4)). */
+    @Schema(name = "BludKind", description = "PROCESS or OUTPUT indicator")
     public enum Kind {
         PROCESS,
         OUTPUT
     }
 
     /** How a value is obtained. */
+    @Schema(name = "BludMethod", description = "How an indicator's value is obtained")
     public enum Method {
         /** A survey of patients or visits (waiting times, satisfaction). */
         SURVEY,
@@ -44,6 +46,7 @@ public record BludCatalog(
     }
 
     /** Which figure of a service's achievement a COMPUTED indicator takes (GET /achievements). */
+    @Schema(name = "BludFigure", description = "The figure of a service achievement a COMPUTED indicator takes")
     public enum Figure {
         /** Recipients served sesuai standar ({@code numerator}). */
         NUMERATOR,
