@@ -61,7 +61,8 @@ public class DemoLoader {
         this.config = config;
     }
 
-    /** What was loaded. */
+    /** What was loaded. Named in the OpenAPI document: not the import job's Summary (issue 15, generated clients). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DemoSummary")
     public record Summary(String district, int year, int puskesmas, int persons, long events) {
     }
 
