@@ -25,6 +25,7 @@ public record SubmissionDiff(@Schema(example = "7") long id, @Schema(example = "
         @Schema(description = "before = as frozen, after = now") List<PersonChange> persons) {
 
     /** A rule parameter whose value at freeze differs from now. */
+    @Schema(name = "SubmissionParameterChange")
     public record ParameterChange(@Schema(example = "screening.ivaDecides") String name,
             @Schema(example = "false") String frozen, @Schema(example = "true") String current) {
     }

@@ -18,6 +18,7 @@ public record WhatIfResult(@Schema(example = "73.18") String area, @Schema(examp
         @Schema(example = "false", description = "Whether more changed persons exist than are listed") boolean truncated,
         List<PersonChange> persons) {
 
+    @Schema(name = "WhatIfParameterChange")
     public record ParameterChange(@Schema(example = "screening.ivaDecides") String name,
             @Schema(example = "false") String current, @Schema(example = "true") String whatIf) {
     }
