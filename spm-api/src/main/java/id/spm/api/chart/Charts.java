@@ -3,19 +3,19 @@ package id.spm.api.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.image.BufferedImage;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -32,17 +32,25 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Small, reusable charts rendered headless to PNG (JFreeChart): bars of values per category with an optional
- * target line, and lines of series over ordered categories. Independent of the API's data: callers pass labels and
- * numbers ({@code null} values are gaps). Rendering needs {@code java.awt.headless=true} (set here if unset).
+ * The one place charts are drawn (the Laporan's charts, the trends chart): bars of values per category with an
+ * optional target line, and lines of series over ordered categories, rendered headless with JFreeChart to PNG
+ * ({@link ChartUtils}) or SVG (JFreeSVG). Independent of the API's data: callers pass labels and numbers
+ * ({@code null} values are gaps). Stateless and thread-safe; rendering needs {@code java.awt.headless=true} (set
+ * here if unset).
  */
 public final class Charts {
 
-    /** A palette readable in print and by colour-blind readers (Okabe–Ito). */
+    /**
+     * A palette readable in print and by colour-blind readers (Okabe–Ito) first, then five more so that the 12
+     * services and the sector of a trend chart each get their own colour.
+     */
     private static final Color[] PALETTE = { new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000) };
+            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000),
+            new Color(0x8C564B), new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x393B79),
+            new Color(0x9467BD) };
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -75,6 +83,12 @@ public final class Charts {
      */
     public static byte[] bars(String title, List<String> categories, Map<String, List<? extends Number>> series,
             Target target, Style style) {
+        return bars(title, categories, series, target, style, ChartFormat.PNG);
+    }
+
+    /** {@link #bars(String, List, Map, Target, Style)} as PNG or SVG. */
+    public static byte[] bars(String title, List<String> categories, Map<String, List<? extends Number>> series,
+            Target target, Style style, ChartFormat format) {
         DefaultCategoryDataset data = dataset(categories, series);
         JFreeChart chart = ChartFactory.createBarChart(title, null, style.valueAxisLabel(), data,
                 PlotOrientation.VERTICAL, series.size() > 1, false, false);
@@ -91,12 +105,18 @@ public final class Charts {
             r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         }
         targetLine(plot, target);
-        return png(chart, style);
+        return encode(chart, style, format);
     }
 
     /** Lines of series (series name → values in category order) over ordered categories, with an optional target. */
     public static byte[] lines(String title, List<String> categories, Map<String, List<? extends Number>> series,
             Target target, Style style) {
+        return lines(title, categories, series, target, style, ChartFormat.PNG);
+    }
+
+    /** {@link #lines(String, List, Map, Target, Style)} as PNG or SVG. */
+    public static byte[] lines(String title, List<String> categories, Map<String, List<? extends Number>> series,
+            Target target, Style style, ChartFormat format) {
         DefaultCategoryDataset data = dataset(categories, series);
         JFreeChart chart = ChartFactory.createLineChart(title, null, style.valueAxisLabel(), data,
                 PlotOrientation.VERTICAL, series.size() > 1, false, false);
@@ -113,7 +133,7 @@ public final class Charts {
             r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         }
         targetLine(plot, target);
-        return png(chart, style);
+        return encode(chart, style, format);
     }
 
     /** A PNG as a {@code data:} URI, to embed in HTML. */
@@ -192,10 +212,14 @@ public final class Charts {
         }
     }
 
-    private static byte[] png(JFreeChart chart, Style style) {
-        BufferedImage image = chart.createBufferedImage(style.width(), style.height());
+    private static byte[] encode(JFreeChart chart, Style style, ChartFormat format) {
+        if (format == ChartFormat.SVG) {
+            SVGGraphics2D g = new SVGGraphics2D(style.width(), style.height());
+            chart.draw(g, new Rectangle2D.Double(0, 0, style.width(), style.height()));
+            return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
+            ChartUtils.writeChartAsPNG(out, chart, style.width(), style.height());
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a chart as PNG", e);

@@ -30,14 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.spm.api.area.AreaCodeParam;
 import id.spm.api.chart.ChartFormat;
-import id.spm.api.chart.ChartRenderer;
-import id.spm.api.chart.LineChart;
+import id.spm.api.chart.Charts;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
 import id.spm.api.model.Trends;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.api.service.ComparisonService;
+import id.spm.api.service.Numbers;
 
 @Path("/api/v1/trends")
 @Tag(name = "Over time", description = "Year over year, quarterly trends and their charts, what-if, submission diffs, next year's targets")
@@ -104,12 +104,12 @@ public class TrendResource {
         String code = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, code);
         Trends t = comparisons.trends(code, fromYear, toYear);
-        byte[] image = ChartRenderer.render(chart(t, m), f);
-        return Response.ok(image, f.mediaType()).build();
+        return Response.ok(chart(t, m, f), f.mediaType()).build();
     }
 
-    static LineChart chart(Trends t, String measure) {
-        Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
+    /** The series of one measure (and the sector's IPSPM) as a line chart, one line per service. */
+    static byte[] chart(Trends t, String measure, ChartFormat format) {
+        Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         for (Trends.Series s : t.services()) {
             List<BigDecimal> values = new ArrayList<>();
             for (Trends.Point p : s.points()) {
@@ -130,9 +130,11 @@ public class TrendResource {
             default -> "IPSPM";
         };
         String years = t.fromYear() == t.toYear() ? "" + t.fromYear() : t.fromYear() + "–" + t.toYear();
-        return new LineChart(label + " — " + (t.areaName() == null ? t.area() : t.areaName()) + ", " + years
-                + " (cumulative quarters)", "Period", label, t.periods(), series,
-                measure.equals("coverage") ? null : BigDecimal.ZERO, measure.equals("coverage") ? null
-                        : BigDecimal.valueOf(100));
+        String title = label + " — " + (t.areaName() == null ? t.area() : t.areaName()) + ", " + years
+                + " (cumulative quarters)";
+        // Percentages of recipients and the index lie in 0–100 (the index is capped); coverage may pass 100.
+        Double axisMax = measure.equals("coverage") ? null : 100.0;
+        return Charts.lines(title, t.periods(), series, null, new Charts.Style(1000, 560, label,
+                Numbers.decimalFormat(), axisMax, false, t.periods().size() > 8), format);
     }
 }
