@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +31,7 @@ import id.spm.api.repository.FormInputRepository;
 import id.spm.api.service.AchievementService;
 import id.spm.api.service.FactInputs;
 import id.spm.api.service.SubmissionService;
+import id.spm.ingest.layout.ResourceIndex;
 import id.spm.rules.Period;
 import id.spm.rules.RuleSet;
 import id.spm.rules.RuleSets;
@@ -128,17 +128,7 @@ public class ReportFormService {
     }
 
     private static List<String> index() {
-        try (InputStream in = ReportFormService.class.getResourceAsStream("/reports/forms/index.txt")) {
-            List<String> files = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    files.add(line.strip());
-                }
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResourceIndex.files(ReportFormService.class, "/reports/forms/");
     }
 
     private static JsonNode read(ObjectMapper mapper, String resource) {

@@ -1,9 +1,7 @@
 package id.spm.api.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +45,7 @@ import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.RegionRepository;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
+import id.spm.ingest.layout.ResourceIndex;
 import id.spm.rules.SpmService;
 import id.spm.rules.catalog.Judgement;
 import id.spm.rules.catalog.Unit;
@@ -121,22 +120,7 @@ public class BludCatalogService {
     }
 
     static List<String> shippedFiles() {
-        List<String> files = new ArrayList<>();
-        try (InputStream in = BludCatalogService.class.getResourceAsStream(SHIPPED + "index.txt")) {
-            if (in == null) {
-                return files;
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    files.add(line.strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+        return ResourceIndex.files(BludCatalogService.class, SHIPPED);
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------------

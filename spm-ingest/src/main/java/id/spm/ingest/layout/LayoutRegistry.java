@@ -1,12 +1,9 @@
 package id.spm.ingest.layout;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,22 +165,7 @@ public final class LayoutRegistry {
     }
 
     private static List<String> files(String folder) {
-        List<String> files = new ArrayList<>();
-        try (InputStream in = LayoutRegistry.class.getResourceAsStream(folder + "index.txt")) {
-            if (in == null) {
-                throw new IllegalStateException(folder + "index.txt is missing from the jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    files.add(line.strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+        return ResourceIndex.files(LayoutRegistry.class, folder);
     }
 
     private static Layout resolve(String name, Map<String, JsonNode> raw, Map<String, String> sources,
