@@ -7,4 +7,5 @@ module id.spm.rules {
     exports id.spm.rules.target;
     exports id.spm.rules.quality;
     exports id.spm.rules.index;
+    exports id.spm.rules.compare;
 }

@@ -17,7 +17,8 @@ import id.spm.rules.model.PuskesmasInfo;
  * rows apart (schema.md).
  */
 public sealed interface Accepted permits Accepted.EventRow, Accepted.CountRow, Accepted.TargetRow,
-        Accepted.PopulationRow, Accepted.QualityRow, Accepted.PuskesmasRow, Accepted.InputRow {
+        Accepted.PopulationRow, Accepted.QualityRow, Accepted.PuskesmasRow, Accepted.InputRow,
+        Accepted.CatalogValueRow {
 
     String layout();
 
@@ -153,5 +154,24 @@ public sealed interface Accepted permits Accepted.EventRow, Accepted.CountRow, A
             return Regions.kabkotaOfPuskesmas(area);
         }
         return area.length() >= 5 ? area.substring(0, 5) : area;
+    }
+
+    /**
+     * A typed value of a BLUD catalog indicator for a Puskesmas and year (layout {@code blud-capaian}: survey
+     * results, logs). Read by spm-api's catalog upload, not by import jobs.
+     *
+     * @param catalog the catalog id the row names, or {@code null} when the file has no such column
+     */
+    record CatalogValueRow(String layout, Location location, String catalog, String puskesmas, int year,
+            String indicator, BigDecimal value, String note) implements Accepted {
+        @Override
+        public String naturalKey() {
+            return puskesmas + "|" + year + "|" + indicator;
+        }
+
+        @Override
+        public String kabkotaCode() {
+            return Regions.kabkotaOfPuskesmas(puskesmas);
+        }
     }
 }

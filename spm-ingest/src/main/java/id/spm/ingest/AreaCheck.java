@@ -34,6 +34,8 @@ final class AreaCheck {
             return covers.test(q.areaCode()) ? null : "area";
         } else if (a instanceof Accepted.InputRow i) {
             return covers.test(i.areaCode()) ? null : "area";
+        } else if (a instanceof Accepted.CatalogValueRow c) {
+            return covers.test(c.puskesmas()) ? null : "puskesmas";
         }
         return null;
     }
@@ -54,6 +56,8 @@ final class AreaCheck {
             return i.areaCode();
         } else if (a instanceof Accepted.PuskesmasRow p) {
             return p.info().kecamatanCode();
+        } else if (a instanceof Accepted.CatalogValueRow c) {
+            return c.puskesmas();
         }
         return field;
     }

@@ -43,6 +43,9 @@ final class FileTally {
             years.add(i.year());
         } else if (a instanceof Accepted.PuskesmasRow p) {
             puskesmas.add(p.info().code());
+        } else if (a instanceof Accepted.CatalogValueRow c) {
+            puskesmas.add(c.puskesmas());
+            years.add(c.year());
         }
     }
 }

@@ -197,6 +197,7 @@ final class RowMapper {
                 case POPULATION -> population(v, location);
                 case QUALITY -> quality(v, location);
                 case FORM_INPUT -> input(v, location);
+                case CATALOG_VALUE -> catalogValue(v, location);
             };
         } catch (IllegalArgumentException e) {
             // A model invariant the cell checks could not see; report it on the row.
@@ -462,5 +463,10 @@ final class RowMapper {
             key.append('|').append(values.get(k));
         }
         return new Accepted.InputRow(layout.name(), loc, v.str("area"), v.count("year"), values, key.toString());
+    }
+
+    private Accepted catalogValue(Values v, Accepted.Location loc) {
+        return new Accepted.CatalogValueRow(layout.name(), loc, v.str("catalog"), v.str("puskesmas"), v.count("year"),
+                v.str("indicator"), v.decimal("value"), v.str("note"));
     }
 }

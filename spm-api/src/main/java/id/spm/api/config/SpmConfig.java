@@ -86,6 +86,10 @@ public interface SpmConfig {
         /** Report year of the demo data. */
         @WithDefault("2025")
         int year();
+
+        /** Years before {@link #year()} loaded too, each generated with its own seed (issue 11: year over year). */
+        @WithDefault("1")
+        int earlierYears();
     }
 
     interface Compute {

@@ -38,10 +38,13 @@ public record Laporan(@Schema(example = "LAPORAN PENERAPAN STANDAR PELAYANAN MIN
             String note) {
     }
 
+    /** Named apart from the forms' Frozen and the import job's Summary: no numbered schema (issue 15). */
+    @Schema(name = "LaporanFrozen")
     public record Frozen(@Schema(example = "7") long id, OffsetDateTime frozenAt, @Schema(example = "12") long dataVersion) {
     }
 
     /** BAB II.3 in numbers and sentences. */
+    @Schema(name = "LaporanSummary")
     public record Summary(@Schema(example = "12") int services,
             @Schema(example = "11", description = "Services whose IPSPM could be computed") int computable,
             @Schema(example = "2", description = "Services whose coverage (% penerima) reached the 100 % target") int atTarget,

@@ -32,6 +32,7 @@ public record FormDocument(@Schema(example = "2.E.2") String form,
         List<String> notes, Frozen submission, @JsonIgnore Table table) {
 
     /** The frozen submission the form was rendered from. */
+    @Schema(name = "FormFrozen")
     public record Frozen(@Schema(example = "7") long id, OffsetDateTime frozenAt,
             @Schema(example = "12") long dataVersion,
             @Schema(example = "true", description = "Rendered from the frozen figures and inputs (false: today's, on request)") boolean frozen) {

@@ -20,6 +20,10 @@ public class SubmissionRepository {
                 (short) quarter).firstResultOptional();
     }
 
+    public Optional<Submission> byId(long id) {
+        return Submission.<Submission> findByIdOptional(id);
+    }
+
     /** Inserts in the caller's transaction and flushes, so a second submission fails here (unique key). */
     public void add(Submission s) {
         s.persistAndFlush();

@@ -39,6 +39,8 @@ import id.spm.api.service.PersonOutcomeService;
 import id.spm.api.service.SubmissionService;
 import id.spm.api.service.TargetService;
 import id.spm.rules.Period;
+import id.spm.rules.SpmService;
+import id.spm.rules.Status;
 
 @Path("/api/v1/achievements")
 @Tag(name = "Achievements", description = "SPM figures per area and period, computed from stored records with spm-rules")
@@ -103,29 +105,40 @@ public class AchievementResource {
     @GET
     @Path("/{area}/{year}/services/{code}/persons")
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(operationId = "listNotCountedPersons", summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded.")
-    @APIResponse(responseCode = "200", description = "A page of persons", content = @Content(schema = @Schema(implementation = PersonPage.class), examples = @ExampleObject(name = "not counted", value = """
-            {"area":"73.18.01","period":"2025","serviceCode":"1.02.02.2.02.0001","status":"NOT_COUNTED","page":0,"size":50,"total":1,
-            "persons":[{"person":"9f2c4e0b7a1d5e88c0d4b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2","subject":"hpht=2024-04-02",
-            "puskesmas":"P7318010101","reasons":[{"code":"ANC_T2_VISITS","message":"1 visit in trimester 2, 2 required","clause":"PMK-6-2024 §9.1"}]}]}""")))
+    @Operation(operationId = "listNotCountedPersons", summary = "Who is not counted and why (analysts)", description = "Pseudonymous person keys with reason codes and sentences, paged. status: not-counted (default), pending or excluded. "
+            + "Every list sent is recorded in the audit trail; a 304 sends none and is not recorded.")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag of this page read before: 304 Not Modified while the district's data, registry and rule set are unchanged", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "A page of persons", headers = {
+            @Header(name = "ETag", description = "Changes when the district's data versions, registry, rule set or its parameters change", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Cache-Control", description = "private, no-cache: revalidate with If-None-Match", schema = @Schema(type = SchemaType.STRING)) }, content = @Content(schema = @Schema(implementation = PersonPage.class), examples = @ExampleObject(name = "not counted", value = """
+                    {"area":"73.18.01","period":"2025","serviceCode":"1.02.02.2.02.0001","status":"NOT_COUNTED","page":0,"size":50,"total":1,
+                    "persons":[{"person":"9f2c4e0b7a1d5e88c0d4b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2","subject":"hpht=2024-04-02",
+                    "puskesmas":"P7318010101","reasons":[{"code":"ANC_T2_VISITS","message":"1 visit in trimester 2, 2 required","clause":"PMK-6-2024 §9.1"}]}]}""")))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match; nothing was read or computed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid parameters (INVALID_STATUS, UNKNOWN_SERVICE, AREA_TOO_WIDE, INVALID_PARAMETER, VALIDATION_FAILED)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an analyst (ROLE_FORBIDDEN) or area outside your token, whether it exists or not (AREA_FORBIDDEN)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PersonPage persons(@Parameter(example = "73.18.01") @PathParam("area") String area,
+    public Response persons(@Parameter(example = "73.18.01") @PathParam("area") String area,
             @Parameter(example = "2025") @PathParam("year") @Min(2015) @Max(2035) int year,
             @Parameter(example = "1.02.02.2.02.0001") @PathParam("code") String code,
             @Parameter(example = "not-counted") @QueryParam("status") @DefaultValue("not-counted") String status,
             @Parameter(example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @Context Request request) {
         scope.requireRole(Roles.ANALYST);
         String a = AreaCodeParam.normalize(area);
         AreaAccess.require(scope, a);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
-        PersonPage result = persons.page(a, period, TargetService.service(code), PersonOutcomeService.status(status),
-                page, size);
-        audit.record(scope.subject(), PersonAccessAudit.Action.PERSON_LIST, null, a, targets.kabkotaOf(a), year,
-                result.serviceCode(), PersonAccessAudit.Outcome.FOUND, result.persons().size());
-        return result;
+        SpmService service = TargetService.service(code);
+        Status st = PersonOutcomeService.status(status);
+        PersonOutcomeService.requireListable(a);
+        // Cheap polling (issue 15: "on every later report"): the tag reads versions only; a 304 reads no person.
+        return ConditionalGet.respond(request, persons.tag(a, period, service, st, page, size, scope.areas()), () -> {
+            PersonPage result = persons.page(a, period, service, st, page, size);
+            audit.record(scope.subject(), PersonAccessAudit.Action.PERSON_LIST, null, a, targets.kabkotaOf(a), year,
+                    result.serviceCode(), PersonAccessAudit.Outcome.FOUND, result.persons().size());
+            return result;
+        });
     }
 }

@@ -55,7 +55,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import id.spm.api.error.ApiException;
+import id.spm.api.error.LocatedErrors;
 import id.spm.api.error.Problem;
+import id.spm.api.model.BludValues;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -77,7 +79,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.code(), e.title(), e.getMessage(), uri, List.of());
+        return problem(e.status(), e.code(), e.title(), e.getMessage(), uri,
+                e instanceof id.spm.api.error.LocatedApiException l ? l.violations() : List.of());
+    }
+
+    /** Located errors: the fields of a body as violations, or the items of a list (index, indicator, reason). */
+    @ServerExceptionMapper
+    public Response located(LocatedErrors e, UriInfo uri) {
+        if (e.items().isEmpty()) {
+            return problem(e.status(), e.code(), e.title(), e.getMessage(), uri, e.violations());
+        }
+        String type = TYPE + e.code().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new BludValues.BludValuesProblem(type,
+                e.title(), e.status(), e.getMessage(), uri == null ? null : uri.getPath(), e.code(), e.items())).build();
     }
 
     @ServerExceptionMapper

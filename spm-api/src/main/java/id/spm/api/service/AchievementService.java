@@ -218,28 +218,59 @@ public class AchievementService {
         long started = System.nanoTime();
         RuleSet ruleSet = RuleSets.forPeriod(period).orElseThrow(
                 () -> ApiException.badRequest("NO_RULE_SET", "No rule set covers " + period.label() + "."));
+        boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
+        AchievementResultRepository.Decisions decisions = new AchievementResultRepository.Decisions();
+        Evaluator evaluator = new Evaluator(ruleSet);
+        // Who is not counted and why, for the analysts' list (counted persons are not stored).
+        Computed computed = evaluate(unit, period, ruleSet, version, !district ? null
+                : p -> evaluator.decideAll(p, period, (person, dec) -> {
+                    if (dec.status() != Status.COUNTED) {
+                        appendDecision(decisions, unit.code(), period, dec, person.id(), version);
+                    }
+                }));
+        if (computed == null) {
+            return true;
+        }
+        List<AreaResult> rows = new ArrayList<>();
+        computed.reports().forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
+        boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, ruleSet.id(), rows,
+                district ? decisions : null);
+        // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
+        memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
+        LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms%s", unit.code(), period.label(),
+                computed.persons(), rows.size(), version, (System.nanoTime() - started) / 1_000_000,
+                stored ? "" : " (not stored: a newer version was)");
+        return stored;
+    }
+
+    /** The reports of every area of a unit, top down, and how many persons they were computed from. */
+    public record Computed(Map<String, AchievementReport> reports, int persons) {
+    }
+
+    /**
+     * Every area's report of a unit and period under a rule set, computed from the stored facts with spm-rules;
+     * stores nothing. The one computation: {@link #report} stores what this returns under the rule set in force;
+     * a what-if calls it with other parameters. Each person also goes to {@code each} (when not null), after it
+     * was counted. Null when the unit holds no registered Puskesmas.
+     */
+    public Computed evaluate(Unit unit, Period period, RuleSet ruleSet, long version,
+            java.util.function.Consumer<id.spm.rules.model.PersonRecord> each) {
         List<PuskesmasInfo> registered = inputs.puskesmas(unit.districts());
         if (registered.isEmpty()) {
-            return true;
+            return null;
         }
         AreaHierarchy hierarchy = AreaHierarchy.of(registered);
         Evaluator evaluator = new Evaluator(ruleSet);
         CountAccumulator acc = new CountAccumulator(evaluator, period);
         boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
-        AchievementResultRepository.Decisions decisions = new AchievementResultRepository.Decisions();
         int year = period.year();
         int[] persons = { 0 };
         for (String d : unit.districts()) {
             facts.persons(d, year - config.compute().lookbackYears(), year, p -> {
                 persons[0]++;
                 acc.add(p);
-                if (district) {
-                    // Who is not counted and why, for the analysts' list (counted persons are not stored).
-                    evaluator.decideAll(p, period, (person, dec) -> {
-                        if (dec.status() != Status.COUNTED) {
-                            appendDecision(decisions, d, period, dec, person.id(), version);
-                        }
-                    });
+                if (each != null) {
+                    each.accept(p);
                 }
             });
             facts.monthlyCounts(d, year).forEach(acc::addMonthlyCount);
@@ -252,7 +283,7 @@ public class AchievementService {
         SpmReport report = new SpmReport(counts, targets, mutu, new Ipspm(ruleSet));
 
         Map<String, String> names = inputs.names(hierarchy);
-        List<AreaResult> rows = new ArrayList<>();
+        Map<String, AchievementReport> out = new java.util.LinkedHashMap<>();
         for (String area : hierarchy.topDown()) {
             if (district && hierarchy.level(area) == AreaLevel.PROVINCE) {
                 continue;
@@ -261,18 +292,10 @@ public class AchievementService {
             for (SpmService s : SpmService.values()) {
                 areaCounts[s.ordinal()] = counts.area(area, s);
             }
-            AchievementReport r = AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy,
-                    names, version, period);
-            rows.add(new AreaResult(area, StoredReport.write(mapper, r)));
+            out.put(area, AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy, names,
+                    version, period));
         }
-        boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, ruleSet.id(), rows,
-                district ? decisions : null);
-        // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
-        memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
-        LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms%s", unit.code(), period.label(),
-                persons[0], rows.size(), version, (System.nanoTime() - started) / 1_000_000,
-                stored ? "" : " (not stored: a newer version was)");
-        return stored;
+        return new Computed(out, persons[0]);
     }
 
     private void appendDecision(AchievementResultRepository.Decisions out, String kabkota, Period period,

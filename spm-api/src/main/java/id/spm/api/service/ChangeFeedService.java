@@ -31,9 +31,9 @@ public class ChangeFeedService {
         List<ChangeFeed.Change> out = new ArrayList<>();
         long next = since;
         for (ChangeEvents.Row r : rows) {
-            next = r.id();
+            next = r.cursor();
             if (overlaps(r.kabkotaCode())) {
-                out.add(new ChangeFeed.Change(r.id(), r.at(), r.kind(), r.kabkotaCode(), r.year() == 0 ? null : r.year(),
+                out.add(new ChangeFeed.Change(r.cursor(), r.at(), r.kind(), r.kabkotaCode(), r.year() == 0 ? null : r.year(),
                         r.period(), r.dataVersion(), r.detail()));
             }
         }

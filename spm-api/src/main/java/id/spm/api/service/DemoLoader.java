@@ -61,7 +61,8 @@ public class DemoLoader {
         this.config = config;
     }
 
-    /** What was loaded. */
+    /** What was loaded. Named in the OpenAPI document: not the import job's Summary (issue 15, generated clients). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DemoSummary")
     public record Summary(String district, int year, int puskesmas, int persons, long events) {
     }
 
@@ -72,10 +73,30 @@ public class DemoLoader {
                     "The database already holds events; the demo district loads only into an empty one.");
         }
         long started = System.nanoTime();
-        PopulationGenerator gen = PopulationGenerator.tanaToraja(config.demo().seed(), config.demo().persons(),
-                config.demo().year());
         int year = config.demo().year();
-        writeReference(gen, year);
+        PopulationGenerator gen = PopulationGenerator.tanaToraja(config.demo().seed(), config.demo().persons(), year);
+        writeRegistry(gen);
+        int persons = 0;
+        long events = 0;
+        // Issue 11: the years before the demo year too (GET /comparisons 2025 vs 2024), each an independent draw
+        // of the same generator (its own seed, so its own person keys), the registry being the demo year's.
+        for (int k = config.demo().earlierYears(); k >= 0; k--) {
+            int y = year - k;
+            PopulationGenerator g = k == 0 ? gen
+                    : PopulationGenerator.tanaToraja(config.demo().seed() + k, config.demo().persons(), y);
+            writeYear(g, y);
+            long[] written = writePersons(g);
+            persons += (int) written[0];
+            events += written[1];
+            facts.writeMonthlyCounts(DISTRICT, g.monthlyCounts());
+        }
+        LOG.infof("Demo district %s %d (and %d year(s) before) loaded: %d Puskesmas, %d persons, %d events, in %d ms",
+                DISTRICT, year, config.demo().earlierYears(), gen.puskesmas().size(), persons, events,
+                (System.nanoTime() - started) / 1_000_000);
+        return new Summary(DISTRICT, year, gen.puskesmas().size(), persons, events);
+    }
+
+    private long[] writePersons(PopulationGenerator gen) {
         long events = 0;
         List<PersonRecord> chunk = new ArrayList<>(CHUNK);
         int persons = 0;
@@ -90,10 +111,7 @@ public class DemoLoader {
         if (!chunk.isEmpty()) {
             events += facts.write(DISTRICT, chunk);
         }
-        facts.writeMonthlyCounts(DISTRICT, gen.monthlyCounts());
-        LOG.infof("Demo district %s %d loaded: %d Puskesmas, %d persons, %d events, in %d ms", DISTRICT, year,
-                gen.puskesmas().size(), persons, events, (System.nanoTime() - started) / 1_000_000);
-        return new Summary(DISTRICT, year, gen.puskesmas().size(), persons, events);
+        return new long[] { persons, events };
     }
 
     /** Loads at start when asked ({@code spm.demo.load=true}) and the database holds no events. */
@@ -104,7 +122,7 @@ public class DemoLoader {
     }
 
     @Transactional
-    void writeReference(PopulationGenerator gen, int year) {
+    void writeRegistry(PopulationGenerator gen) {
         for (PuskesmasInfo info : gen.puskesmas()) {
             Puskesmas p = registry.find(info.code()).orElse(null);
             // The demo writes only its own district: it never moves a registered Puskesmas, and its codes
@@ -125,6 +143,11 @@ public class DemoLoader {
             p.desaCodes = info.desaCodes().stream().sorted().toArray(String[]::new);
             registry.save(p);
         }
+    }
+
+    /** The sasaran, population and mutu rows of one year. */
+    @Transactional
+    void writeYear(PopulationGenerator gen, int year) {
         for (SampleTarget t : gen.targets()) {
             TargetRow e = new TargetRow();
             e.areaCode = t.regionCode();

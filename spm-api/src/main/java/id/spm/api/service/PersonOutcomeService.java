@@ -1,8 +1,10 @@
 package id.spm.api.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,11 +52,28 @@ public class PersonOutcomeService {
         throw ApiException.badRequest("INVALID_STATUS", "status is one of not-counted, pending, excluded.");
     }
 
-    /** The area is authorised and normalised by the caller. */
-    public PersonPage page(String area, Period period, SpmService service, Status status, int page, int size) {
+    /** Person lists are per district, kecamatan or Puskesmas (400 AREA_TOO_WIDE otherwise). */
+    public static void requireListable(String area) {
         if (!AreaCodeParam.isPuskesmas(area) && AreaCodeParam.level(area) < 2) {
             throw ApiException.badRequest("AREA_TOO_WIDE", "Person lists are per district, kecamatan or Puskesmas.");
         }
+    }
+
+    /**
+     * The entity tag of a page of persons (area authorised and listable), as a caller with these areas sees it:
+     * the basis of the district's computation ({@link AchievementService#basis}: data versions, registry, rule
+     * set and parameters), the service, status and page asked. Reads versions only; computes nothing.
+     */
+    public String tag(String area, Period period, SpmService service, Status status, int page, int size,
+            Collection<String> callerAreas) {
+        return EntityTags.of("persons|" + achievements.basis(achievements.unitOf(area), area, period) + "|service="
+                + service.code() + "|status=" + status.name() + "|page=" + page + "|size=" + size + "|caller="
+                + new TreeSet<>(callerAreas));
+    }
+
+    /** The area is authorised and normalised by the caller. */
+    public PersonPage page(String area, Period period, SpmService service, Status status, int page, int size) {
+        requireListable(area);
         // Brings the district's stored decisions up to date with its data.
         achievements.report(area, period);
         String kabkota = achievements.unitOf(area).code();

@@ -16,7 +16,7 @@ import id.spm.api.security.Roles;
 import id.spm.api.security.TokenService;
 import io.quarkus.runtime.StartupEvent;
 
-/** After Flyway: the region list, the local admin token, and the demo district when asked. */
+/** After Flyway: the region list, the shipped BLUD catalogs, the local admin token, and the demo district when asked. */
 @ApplicationScoped
 public class Startup {
 
@@ -27,8 +27,11 @@ public class Startup {
     private final SpmConfig config;
     private final DemoLoader demo;
     private final LocalTokens local;
+    private final BludCatalogService catalogs;
 
-    public Startup(RegionLoader regions, TokenService tokens, SpmConfig config, DemoLoader demo, LocalTokens local) {
+    public Startup(RegionLoader regions, TokenService tokens, SpmConfig config, DemoLoader demo, LocalTokens local,
+            BludCatalogService catalogs) {
+        this.catalogs = catalogs;
         this.regions = regions;
         this.tokens = tokens;
         this.config = config;
@@ -38,6 +41,8 @@ public class Startup {
 
     void onStart(@Observes StartupEvent event) {
         regions.loadIfEmpty();
+        // The shipped BLUD catalogs (issue 12), after the region list they refer to; idempotent.
+        catalogs.loadShipped();
         if (local.logAdminToken()) {
             // A token only: it carries no person data. Valid for a day; mint others at /api/v1/dev/tokens.
             String token = tokens.mint("local-admin", List.of(AreaCodeParam.NATIONAL),

@@ -41,11 +41,14 @@ public class SubmissionService {
     private final SubmissionRepository submissions;
     private final ChangeEvents changes;
     private final FormInputRepository formInputs;
+    private final SubmissionDiffService decisionDiffs;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
-            SubmissionRepository submissions, ChangeEvents changes, FormInputRepository formInputs) {
+            SubmissionRepository submissions, ChangeEvents changes, FormInputRepository formInputs,
+            SubmissionDiffService diffs) {
         this.changes = changes;
         this.formInputs = formInputs;
+        this.decisionDiffs = diffs;
         this.achievements = achievements;
         this.scope = scope;
         this.mapper = mapper;
@@ -63,7 +66,13 @@ public class SubmissionService {
         AchievementReport top = achievements.report(district, period);
         Map<String, AchievementReport> areas = new LinkedHashMap<>();
         collect(top, period, areas);
-        Submission stored = QuarkusTransaction.requiringNew().call(() -> store(district, period, top, areas));
+        // Issue 11: the per-person decisions are kept with the submission (SubmissionDiffService).
+        SubmissionDiffService.Prepared decided = decisionDiffs.prepare(district, period);
+        Submission stored = QuarkusTransaction.requiringNew().call(() -> {
+            Submission s = store(district, period, top, areas);
+            decisionDiffs.store(s.id, decided);
+            return s;
+        });
         return dto(stored, areas, period);
     }
 

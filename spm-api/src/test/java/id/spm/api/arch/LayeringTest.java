@@ -49,7 +49,7 @@ class LayeringTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Rest").definedBy("id.spm.api.rest..")
                 .layer("Service").definedBy("id.spm.api.service..", "id.spm.api.imports..", "id.spm.api.mapping..",
-                        "id.spm.api.export..", "id.spm.api.report..")
+                        "id.spm.api.chart..", "id.spm.api.export..", "id.spm.api.report..")
                 .layer("Security").definedBy("id.spm.api.security..")
                 .layer("Area").definedBy("id.spm.api.area..")
                 .layer("Storage").definedBy("id.spm.api.repository..", "id.spm.api.entity..")

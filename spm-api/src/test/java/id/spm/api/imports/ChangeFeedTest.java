@@ -6,14 +6,20 @@ import static id.spm.api.imports.ImportApi.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import id.spm.api.TestTokens;
+import id.spm.api.repository.ChangeEvents;
+import id.spm.api.repository.DataVersions;
 import id.spm.rules.SpmService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +36,9 @@ class ChangeFeedTest {
 
     @Inject
     TestTokens tokens;
+
+    @Inject
+    DataSource dataSource;
 
     static JsonPath feed(String token, long since) {
         return given().auth().oauth2(token).get("/api/v1/changes?since=" + since).then().statusCode(200).extract()
@@ -87,5 +96,48 @@ class ChangeFeedTest {
 
         // The achievements' data version is the sum of the window; the feed named the changed year.
         given().auth().oauth2(viewer).get("/api/v1/changes?since=-1").then().statusCode(400);
+    }
+
+    /**
+     * A change committed after a later-inserted one was already handed out must not fall behind the cursor: writer A
+     * inserts its change first but commits last; a poller between the two commits has seen B's change and moved its
+     * cursor past it. With cursors in insert order (V60's id) A's change lies behind that cursor and is never listed.
+     */
+    @Test
+    void aChangeCommittedLateIsNotSkippedByAPollerThatSawALaterOne() throws Exception {
+        String admin = tokens.admin();
+        long since = end(admin);
+        List<String> seen = new ArrayList<>();
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            ChangeEvents.kind(a, ChangeEvents.TARGET_SET, "gap test A");
+            DataVersions.bump(a, "76.01", 2025);
+            ChangeEvents.kind(b, ChangeEvents.TARGET_SET, "gap test B");
+            DataVersions.bump(b, "76.02", 2025);
+            b.commit();
+            // A poll between the two commits: B is there, A is not committed yet.
+            JsonPath first = feed(admin, since);
+            seen.addAll(first.getList("changes.detail", String.class));
+            since = first.getLong("next");
+            a.commit();
+        }
+        JsonPath second = feed(admin, since);
+        seen.addAll(second.getList("changes.detail", String.class));
+        assertThat(seen).as("changes listed across the two polls").filteredOn(d -> d != null && d.startsWith("gap test"))
+                .containsExactlyInAnyOrder("gap test A", "gap test B");
+        assertThat(feed(admin, second.getLong("next")).getList("changes")).isEmpty();
+    }
+
+    /** The cursor after every change so far. */
+    static long end(String token) {
+        long since = 0;
+        while (true) {
+            JsonPath page = feed(token, since);
+            since = page.getLong("next");
+            if (!page.getBoolean("more")) {
+                return since;
+            }
+        }
     }
 }

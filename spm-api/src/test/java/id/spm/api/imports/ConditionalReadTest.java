@@ -83,4 +83,37 @@ class ConditionalReadTest {
                 .body("district", equalTo(district)).extract().header("ETag");
         given().auth().oauth2(admin).header("If-None-Match", subTag).get(subUrl).then().statusCode(304);
     }
+
+    /**
+     * The person list ("on every later report"): 304 while unchanged, 200 with a new tag and the new persons after an import.
+     */
+    @Test
+    void thePersonListIs304WhileUnchangedAnd200WithANewTagAfterAnImport() {
+        String district = "74.05";
+        String pkm = "P7405010101";
+        ImportResourceTest.register(tokens.admin(), pkm, "Puskesmas Etag Persons", "74.05.01");
+        String importer = tokens.token("imp-etag-persons", List.of(district), "importer");
+        String analyst = tokens.token("analyst-etag-persons", List.of(district), "analyst");
+        String url = "/api/v1/achievements/" + district + "/2024/services/1.02.02.2.02.0012/persons";
+        assertThat(run(importer, csv(row("7405000000000001", pkm, "07/01/2024", false)), "etag-p1.csv").getString(
+                "phase")).isEqualTo("DONE");
+
+        Response first = given().auth().oauth2(analyst).get(url);
+        first.then().statusCode(200).body("total", equalTo(1)).header("Cache-Control",
+                org.hamcrest.Matchers.containsString("private"));
+        String tag = first.getHeader("ETag");
+        assertThat(tag).isNotBlank();
+        Response again = given().auth().oauth2(analyst).header("If-None-Match", tag).get(url);
+        again.then().statusCode(304).header("ETag", tag);
+        assertThat(again.asByteArray()).isEmpty();
+        // Another page or status is another representation.
+        given().auth().oauth2(analyst).header("If-None-Match", tag).get(url + "?status=pending").then().statusCode(200);
+
+        assertThat(run(importer, csv(row("7405000000000002", pkm, "08/02/2024", false)), "etag-p2.csv").getString(
+                "phase")).isEqualTo("DONE");
+        Response changed = given().auth().oauth2(analyst).header("If-None-Match", tag).get(url);
+        changed.then().statusCode(200).body("total", equalTo(2));
+        assertThat(changed.getHeader("ETag")).isNotBlank().isNotEqualTo(tag);
+        given().auth().oauth2(analyst).header("If-None-Match", changed.getHeader("ETag")).get(url).then().statusCode(304);
+    }
 }

@@ -107,6 +107,21 @@ class OpenApiContractTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Two classes of one simple name become {@code Summary} and {@code Summary1}: generated clients then carry
+     * a class named by accident ({@code PersonDecisions1 getPersonDecisions(...)}). Every schema is named.
+     */
+    @Test
+    void noSchemaIsNamedByANumberedClash() {
+        List<String> numbered = new ArrayList<>();
+        doc.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (name.matches(".*\\D\\d+")) {
+                numbered.add(name);
+            }
+        });
+        assertThat(numbered).as("schemas named by a clash of simple class names").isEmpty();
+    }
+
     @Test
     void everyTagIsDeclaredWithADescription() {
         Set<String> declared = new TreeSet<>();

@@ -57,6 +57,34 @@ public final class LayoutRegistry {
     }
 
     /**
+     * Only the layouts of these class-path resources (e.g. {@code /layouts-catalog/blud-capaian.json}): layouts a
+     * caller reads on purpose, kept out of the built-ins so that import jobs never detect them.
+     *
+     * @throws IllegalArgumentException when a resource is missing or not a valid layout
+     */
+    public static LayoutRegistry ofResources(String... resources) {
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String r : resources) {
+            try (InputStream in = LayoutRegistry.class.getResourceAsStream(r)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("layout resource " + r + " is missing");
+                }
+                JsonNode node = JSON.readTree(in);
+                raw.put(node.path("name").asText(), node);
+                sources.put(node.path("name").asText(), r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("layout resource " + r, e);
+            }
+        }
+        Map<String, Layout> out = new LinkedHashMap<>();
+        for (String name : raw.keySet()) {
+            resolve(name, raw, sources, out, new ArrayList<>());
+        }
+        return new LayoutRegistry(out);
+    }
+
+    /**
      * Built-ins plus every {@code *.json} in {@code directory} (which may be {@code null}).
      *
      * @throws IllegalArgumentException when a file is not a valid layout (with the file and the reason)

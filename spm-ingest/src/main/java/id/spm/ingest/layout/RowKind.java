@@ -53,7 +53,9 @@ public enum RowKind {
      * A typed input of a report form (issue 10): any field its layout names, with an area and a year; the
      * layout's {@code key} identifies a row.
      */
-    FORM_INPUT("FormInput", Set.of("area", "year"), Set.of());
+    FORM_INPUT("FormInput", Set.of("area", "year"), Set.of()),
+    /** A typed value of a BLUD catalog indicator (issue 12): read by spm-api's catalog upload only. */
+    CATALOG_VALUE("BludCatalogValue", Set.of("puskesmas", "year", "indicator", "value"), Set.of("catalog", "note"));
 
     private final String typeName;
     private final ByNameLayout byNameLayout;
