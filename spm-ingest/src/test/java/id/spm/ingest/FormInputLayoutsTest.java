@@ -32,9 +32,9 @@ class FormInputLayoutsTest {
     Path dir;
 
     @Test
-    void the_five_input_layouts_load_apart_from_the_built_ins() {
+    void the_six_input_layouts_load_apart_from_the_built_ins() {
         assertThat(INPUTS.all()).extracting(Layout::name).containsExactly("anggaran", "kendala", "fasyankes-sdm",
-                "kebutuhan-sdm", "rencana");
+                "kebutuhan-sdm", "rencana", "narasi");
         assertThat(INPUTS.all()).allMatch(l -> l.target() == RowKind.FORM_INPUT && !l.key().isEmpty());
         // An import job never detects them: they are not among the built-ins.
         assertThat(LayoutRegistry.builtIn().find("anggaran")).isEmpty();
@@ -75,6 +75,35 @@ class FormInputLayoutsTest {
         assertThat(errors).anySatisfy(e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_ROW);
             assertThat(e.row()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void narrative_rows_take_a_section_from_the_closed_list_and_a_bad_section_is_located() throws Exception {
+        Path f = dir.resolve("narasi.csv");
+        Files.writeString(f, """
+                Kode Wilayah;Tahun;Triwulan;Bagian;Teks;Status Tahapan
+                73.18;2025;;Latar Belakang;"Baris satu.
+                Baris dua.";
+                73.18;2025;;Pengumpulan Data;SK sasaran ditetapkan;Selesai
+                73.18;2025;;Bab Lima;Teks;
+                """, StandardCharsets.UTF_8);
+        Ingestor ingestor = new Ingestor(INPUTS, TestFiles.REGIONS, PuskesmasRegistry.of(Set.of()), TestFiles.KEYS,
+                Limits.defaults());
+        List<Accepted> rows = new ArrayList<>();
+        Report r = ingestor.read(f, "narasi.csv", new Ingestor.Options("narasi", LocalDate.of(2025, 12, 1)), rows::add);
+        assertThat(r.rowsAccepted()).isEqualTo(2);
+        assertThat(((Accepted.InputRow) rows.get(0)).values()).containsEntry("section", "LATAR_BELAKANG")
+                .containsEntry("text", "Baris satu.\nBaris dua.");
+        assertThat(((Accepted.InputRow) rows.get(1)).values()).containsEntry("section", "TAHAP_PENGUMPULAN_DATA")
+                .containsEntry("status", "SELESAI");
+        List<CellError> errors = r.errors().stream().flatMap(g -> g.errors().stream()).toList();
+        assertThat(errors).anySatisfy(e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+            // Row 4: the fourth record (the quoted two-line text is one record).
+            assertThat(e.row()).isEqualTo(4);
+            assertThat(e.column()).isEqualTo("D");
+            assertThat(e.header()).isEqualTo("Bagian");
         });
     }
 }

@@ -36,7 +36,10 @@ public record LaporanTyped(Narrative narrative, List<Budget> budget, List<Kendal
     public record Program(@Schema(example = "1.02.02.2.02.0001") String kode,
             @Schema(example = "Pengelolaan Pelayanan Kesehatan Ibu Hamil") String nama,
             @Schema(example = "Jumlah ibu hamil yang mendapatkan pelayanan kesehatan sesuai standar") String indikator,
-            @Schema(example = "Orang") String satuan, @Schema(example = "6423") BigDecimal target) {
+            @Schema(example = "Orang") String satuan, @Schema(example = "6423") BigDecimal target,
+            @Schema(description = "RPJMD, RENSTRA, RENJA or RKPD", example = "RENSTRA") String dokumen,
+            @Schema(description = "Pagu indikatif (Rp)", example = "656212697") BigDecimal pagu,
+            @Schema(example = "DAK Non Fisik") String sumberDana) {
     }
 
     /** BAB II.7: one of the four stages (pengumpulan data … pelaksanaan) and the rencana aksi. */

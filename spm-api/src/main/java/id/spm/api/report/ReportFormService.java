@@ -173,6 +173,46 @@ public class ReportFormService {
                 FormDocument.totals(table), table.notes(), f, table);
     }
 
+    /**
+     * The typed rows of an input layout that the forms and the Laporan show for an area and period (reports.md §4.3,
+     * §4.4, §9): rows typed at the area itself when {@code exactArea} (else also below it), of the period's quarter
+     * if any such row exists, else the year's rows (quarter 0); from a submission's frozen inputs when
+     * {@code submissionId} is given. The one selection both read, so the Laporan's tables equal the forms'.
+     */
+    public List<Map<String, Object>> inputRows(String layout, String area, Period period, Long submissionId,
+            boolean exactArea) {
+        List<FormInputRepository.Row> rows = inputs.rows(layout, area, period.year(), submissionId);
+        int q = period.isYear() ? 0 : period.quarter();
+        boolean hasQuarter = rows.stream().anyMatch(r -> r.quarter() == q && (!exactArea || r.areaCode().equals(area)));
+        int use = hasQuarter ? q : 0;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FormInputRepository.Row r : rows) {
+            if (r.quarter() == use && (!exactArea || r.areaCode().equals(area))) {
+                Map<String, Object> v = new LinkedHashMap<>(inputs.values(r));
+                v.put("area", r.areaCode());
+                v.put("year", r.year());
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The plan rows (layout {@code rencana}) of an area and the areas below it for one year, of the given documents
+     * (all when empty): the rows Forms 2.C.3/2.C.4 show for that year, and the Laporan's BAB III.
+     */
+    public List<Map<String, Object>> planRows(String area, int year, Long submissionId, Set<String> documents) {
+        List<Map<String, Object>> plan = new ArrayList<>();
+        for (FormInputRepository.Row r : inputs.rows("rencana", area, year, submissionId)) {
+            Map<String, Object> v = new LinkedHashMap<>(inputs.values(r));
+            if (documents.isEmpty() || documents.contains(String.valueOf(v.get("document")))) {
+                v.put("year", r.year());
+                plan.add(v);
+            }
+        }
+        return plan;
+    }
+
     /** What one rendering reads, gathered once. */
     private final class Context {
         final FormLayout layout;
@@ -206,23 +246,9 @@ public class ReportFormService {
             return achievements.report(a, period);
         }
 
-        /** Input rows of a layout for the area and year: the quarter's, else the year's (quarter 0). */
+        /** Input rows of a layout for the area and period ({@link ReportFormService#inputRows}). */
         List<Map<String, Object>> inputRows(String layout, boolean exactArea) {
-            List<FormInputRepository.Row> rows = inputs.rows(layout, area, period.year(),
-                    frozen == null ? null : frozen.id());
-            int q = period.isYear() ? 0 : period.quarter();
-            boolean hasQuarter = rows.stream().anyMatch(r -> r.quarter() == q && (!exactArea || r.areaCode().equals(area)));
-            int use = hasQuarter ? q : 0;
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (FormInputRepository.Row r : rows) {
-                if (r.quarter() == use && (!exactArea || r.areaCode().equals(area))) {
-                    Map<String, Object> v = new LinkedHashMap<>(inputs.values(r));
-                    v.put("area", r.areaCode());
-                    v.put("year", r.year());
-                    out.add(v);
-                }
-            }
-            return out;
+            return ReportFormService.this.inputRows(layout, area, period, frozen == null ? null : frozen.id(), exactArea);
         }
 
         MutuCalculator mutu() {
@@ -497,15 +523,7 @@ public class ReportFormService {
         List<Map<String, Object>> plan = new ArrayList<>();
         Set<String> documents = new LinkedHashSet<>(ctx.layout.documents() == null ? List.of() : ctx.layout.documents());
         for (int y = ctx.period.year(); y < ctx.period.year() + 5; y++) {
-            List<FormInputRepository.Row> stored = inputs.rows("rencana", ctx.area, y,
-                    ctx.frozen == null ? null : ctx.frozen.id());
-            for (FormInputRepository.Row r : stored) {
-                Map<String, Object> v = new LinkedHashMap<>(inputs.values(r));
-                if (documents.isEmpty() || documents.contains(String.valueOf(v.get("document")))) {
-                    v.put("year", r.year());
-                    plan.add(v);
-                }
-            }
+            plan.addAll(planRows(ctx.area, y, ctx.frozen == null ? null : ctx.frozen.id(), documents));
         }
         List<Table.Row> rows = new ArrayList<>();
         int n = 0;
@@ -646,7 +664,7 @@ public class ReportFormService {
         return out;
     }
 
-    private static BigDecimal sum(List<Map<String, Object>> rows, String field) {
+    static BigDecimal sum(List<Map<String, Object>> rows, String field) {
         BigDecimal s = null;
         for (Map<String, Object> r : rows) {
             BigDecimal v = decimal(r.get(field));

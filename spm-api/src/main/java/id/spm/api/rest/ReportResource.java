@@ -158,7 +158,7 @@ public class ReportResource {
     @GET
     @Path("/inputs")
     @RolesAllowed({ "viewer", "analyst", "importer", "admin" })
-    @Operation(operationId = "listFormInputLayouts", summary = "The typed-input layouts of the forms", description = "anggaran, kendala, fasyankes-sdm, kebutuhan-sdm, rencana: their columns (header, field, type), for uploads and JSON rows. Stock and unit prices are typed in the mutu import layout (Jumlah Tersedia, Harga Satuan).")
+    @Operation(operationId = "listFormInputLayouts", summary = "The typed-input layouts of the forms", description = "anggaran, kendala, fasyankes-sdm, kebutuhan-sdm, rencana, narasi (the Laporan's narrative sections and stages): their columns (header, field, type), for uploads and JSON rows. Stock and unit prices are typed in the mutu import layout (Jumlah Tersedia, Harga Satuan).")
     @APIResponse(responseCode = "200", description = "Layout names with their columns", content = @Content(examples = @ExampleObject(name = "layouts", value = """
             [{"name":"kendala","title":"Permasalahan dan solusi per layanan dan periode (reports.md §4.4, §9)",
             "columns":[{"field":"area","header":"Kode Wilayah","type":"AREA","required":true},

@@ -113,7 +113,8 @@ public class LaporanDocument {
     }
 
     @TemplateData
-    public record Program(String kode, String nama, String indikator, String satuan, String target) {
+    public record Program(String kode, String nama, String indikator, String satuan, String target, String dokumen,
+            String pagu, String sumberDana) {
     }
 
     @TemplateData
@@ -185,7 +186,10 @@ public class LaporanDocument {
                 pending, dhDefault ? LaporanService.DEFAULT_DASAR_HUKUM : n.dasarHukum(), dhDefault, narrative,
                 l.typed().programs().stream()
                         .map(p -> new Program(p.kode(), p.nama(), p.indikator(), p.satuan(),
-                                p.target() == null ? "–" : Numbers.number(p.target())))
+                                p.target() == null ? "–" : Numbers.number(p.target()),
+                                p.dokumen() == null ? "–" : p.dokumen(),
+                                p.pagu() == null ? "–" : Numbers.rupiah(p.pagu()),
+                                p.sumberDana() == null ? "–" : p.sumberDana()))
                         .toList(),
                 l.typed().stages(), l.sections(), Numbers.decimal(l.summary().sectorIndex()),
                 frozen);

@@ -5,15 +5,17 @@ import id.spm.rules.Period;
 
 /**
  * Where the Laporan Penerapan SPM gets its typed parts (reports.md §9): budget per service and source of funds,
- * permasalahan/solusi, program/kegiatan, narrative, the four stages. One bean implements it; until the forms'
- * typed inputs (issue 10, branch {@code forms}) provide one, {@link NoLaporanInputs} answers "nothing entered" and
- * the report prints each typed section as "belum diisi" with the input that fills it.
+ * permasalahan/solusi, program/kegiatan, narrative, the four stages. Implemented over the forms' typed inputs
+ * ({@code report/FormLaporanInputs}), so the Laporan shows the rows the forms show.
  */
 public interface LaporanInputs {
 
-    /** The typed parts entered for a district (or another area) and period; {@link LaporanTyped#NONE} if none. */
-    LaporanTyped typed(String area, Period period);
+    /**
+     * The typed parts entered for an area and period, or those frozen with the submission {@code submission} when
+     * given; {@link LaporanTyped#NONE} if none.
+     */
+    LaporanTyped typed(String area, Period period, Long submission);
 
     /** Changes whenever {@link #typed} would answer differently (part of the report's ETag). */
-    String version(String area, Period period);
+    String version(String area, Period period, Long submission);
 }

@@ -63,15 +63,16 @@ public class LaporanService {
             "Peraturan Kepala Daerah tentang penerapan SPM (bila ada)");
 
     /** The inputs that fill the typed sections (named in the placeholders and in the JSON). */
-    public static final String INPUT_NARRATIVE = "narasi laporan (kata pengantar, latar belakang, kebijakan umum, "
-            + "arah kebijakan, penutup): input typed parts of the report";
+    public static final String INPUT_NARRATIVE = "narasi: teks per bagian (kata pengantar, latar belakang, dasar hukum, "
+            + "kebijakan umum, arah kebijakan, penutup) (layout 'narasi')";
     public static final String INPUT_BUDGET = "anggaran: alokasi, realisasi dan sumber dana per jenis pelayanan "
             + "(layout 'anggaran', form 2.D.2 kolom 7-8)";
     public static final String INPUT_KENDALA = "kendala: permasalahan dan solusi per jenis pelayanan dan periode "
             + "(layout 'kendala')";
     public static final String INPUT_PROGRAM = "rencana: program/kegiatan/sub kegiatan, indikator, target "
             + "(layout 'rencana', forms 2.C.3/2.C.4)";
-    public static final String INPUT_STAGES = "tahapan penerapan SPM dan rencana aksi (checklist e-SPM)";
+    public static final String INPUT_STAGES = "narasi: tahapan penerapan SPM dan rencana aksi (layout 'narasi', bagian "
+            + "TAHAP_* dan RENCANA_AKSI, dengan Status Tahapan)";
     public static final String INPUT_MUTU_LINES = "mutu: kebutuhan dan ketersediaan barang/SDM per item (layout "
             + "'mutu'; rincian per item di form 2.B.4/2.B.5)";
 
@@ -98,14 +99,14 @@ public class LaporanService {
         for (Period q : quarters(period)) {
             b.append('|').append(submissions.achievementsTag(area, q));
         }
-        b.append("|inputs=").append(inputs.version(area, period)).append("|caller=")
+        b.append("|inputs=").append(inputs.version(area, period, submission)).append("|caller=")
                 .append(new TreeSet<>(scope.areas()));
         return EntityTags.of(b.toString());
     }
 
     /** The report of an area (already authorised) and period, from today's figures or a frozen submission. */
     public Laporan laporan(String area, Period period, Long submission) {
-        return laporan(area, period, submission, inputs.typed(area, period));
+        return laporan(area, period, submission, inputs.typed(area, period, submission));
     }
 
     /**

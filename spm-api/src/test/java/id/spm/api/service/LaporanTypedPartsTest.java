@@ -62,7 +62,7 @@ class LaporanTypedPartsTest {
                         List.of("Sosialisasi pemanfaatan RTK"))),
                 List.of(new LaporanTyped.Program(ibuHamil, "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
                         "Jumlah ibu hamil yang mendapatkan pelayanan kesehatan sesuai standar", "Orang",
-                        new BigDecimal("6423"))),
+                        new BigDecimal("6423"), "RENSTRA", new BigDecimal("656212697"), "DAK Non Fisik")),
                 List.of(new LaporanTyped.Stage("Pengumpulan Data", true, "SK sasaran 2025")));
 
         Laporan l = service.laporan(DISTRICT, Period.ofYear(2025), null, typed);
