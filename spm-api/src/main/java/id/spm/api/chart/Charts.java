@@ -24,6 +24,7 @@ import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -98,14 +99,7 @@ public final class Charts {
         r.setShadowVisible(false);
         r.setItemMargin(0.05);
         r.setMaximumBarWidth(0.08);
-        colour(r, series.size());
-        if (style.valueLabels()) {
-            r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", style.numberFormat()));
-            r.setDefaultItemLabelsVisible(true);
-            r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-        }
-        targetLine(plot, target);
-        return encode(chart, style, format);
+        return finish(chart, plot, r, series.size(), target, style, format);
     }
 
     /** Lines of series (series name → values in category order) over ordered categories, with an optional target. */
@@ -123,17 +117,10 @@ public final class Charts {
         CategoryPlot plot = base(chart, style);
         LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
         r.setDefaultShapesVisible(true);
-        colour(r, series.size());
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesStroke(i, new BasicStroke(i == 0 ? 2.5f : 1.5f));
         }
-        if (style.valueLabels()) {
-            r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", style.numberFormat()));
-            r.setDefaultItemLabelsVisible(true);
-            r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-        }
-        targetLine(plot, target);
-        return encode(chart, style, format);
+        return finish(chart, plot, r, series.size(), target, style, format);
     }
 
     /** A PNG as a {@code data:} URI, to embed in HTML. */
@@ -206,10 +193,19 @@ public final class Charts {
         plot.addRangeMarker(m, Layer.FOREGROUND);
     }
 
-    private static void colour(org.jfree.chart.renderer.category.AbstractCategoryItemRenderer r, int n) {
-        for (int i = 0; i < n; i++) {
+    /** What bars and lines share: the palette, value labels when asked, the target line, the encoding. */
+    private static byte[] finish(JFreeChart chart, CategoryPlot plot, AbstractCategoryItemRenderer r, int seriesCount,
+            Target target, Style style, ChartFormat format) {
+        for (int i = 0; i < seriesCount; i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
+        if (style.valueLabels()) {
+            r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", style.numberFormat()));
+            r.setDefaultItemLabelsVisible(true);
+            r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        }
+        targetLine(plot, target);
+        return encode(chart, style, format);
     }
 
     private static byte[] encode(JFreeChart chart, Style style, ChartFormat format) {
