@@ -62,6 +62,16 @@ public final class EventJson {
 
     public static <T extends Event> T read(String json, Class<T> type) {
         try {
+            // The streaming reader of exactly what write() produces (issue 13); anything else, the data binder.
+            return EventJsonReader.read(json, type);
+        } catch (IOException | RuntimeException fast) {
+            return bind(json, type);
+        }
+    }
+
+    /** The data binder's reading of a payload (the reference {@link EventJsonReader} is tested against). */
+    public static <T extends Event> T bind(String json, Class<T> type) {
+        try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a " + type.getSimpleName() + " payload", e);
