@@ -96,5 +96,12 @@ public interface SpmConfig {
         /** Years of events before the report year that a district computation reads (balita from birth). */
         @WithDefault("5")
         int lookbackYears();
+
+        /**
+         * Threads that decode and evaluate a computation's persons while one reads them (issue 13); 0: one per
+         * available processor.
+         */
+        @WithDefault("0")
+        int threads();
     }
 }

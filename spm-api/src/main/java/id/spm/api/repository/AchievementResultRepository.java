@@ -1,7 +1,6 @@
 package id.spm.api.repository;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +33,15 @@ public class AchievementResultRepository {
     public record AreaResult(String area, String json) {
     }
 
-    /** The rows of {@code decision_result} of one computation, gathered as COPY text. */
+    /**
+     * The rows of {@code decision_result} of one computation, gathered as COPY text: UTF-8 chunks, so the batches
+     * of a parallel computation are appended in person order without copying, and a district's rows take a byte
+     * per character.
+     */
     public static final class Decisions {
 
+        private static final int CHUNK = 1 << 16;
+        private final List<byte[]> chunks = new java.util.ArrayList<>();
         private final StringBuilder text = new StringBuilder();
 
         public void add(String kabkota, int year, int quarter, String serviceCode, String puskesmas, String personKey,
@@ -51,6 +56,29 @@ public class AchievementResultRepository {
             CopyText.field(text, status);
             CopyText.field(text, reasonsJson);
             CopyText.last(text, version);
+            if (text.length() >= CHUNK) {
+                seal();
+            }
+        }
+
+        /** Appends another computation's rows after these (a later batch of persons). */
+        public void append(Decisions later) {
+            seal();
+            later.seal();
+            chunks.addAll(later.chunks);
+        }
+
+        private void seal() {
+            if (text.length() > 0) {
+                chunks.add(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                text.setLength(0);
+            }
+        }
+
+        java.io.InputStream copyText() {
+            seal();
+            return new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                    chunks.stream().map(c -> (java.io.InputStream) new java.io.ByteArrayInputStream(c)).toList()));
         }
     }
 
@@ -79,6 +107,27 @@ public class AchievementResultRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read cached achievements", e);
+        }
+    }
+
+    /** The quarters (0: the year) of a unit-year whose rows are stored at exactly this data version. */
+    public Set<Integer> storedQuarters(String unit, int year, long version) {
+        Set<Integer> stored = new TreeSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct quarter from achievement_result
+                where kabkota_code = ? and year = ? and data_version = ?
+                """)) {
+            ps.setString(1, unit);
+            ps.setShort(2, (short) year);
+            ps.setLong(3, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add((int) rs.getShort(1));
+                }
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the computed periods of " + unit, e);
         }
     }
 
@@ -178,7 +227,7 @@ public class AchievementResultRepository {
                             copy decision_result (kabkota_code, year, quarter, service_code, puskesmas_code,
                                 person_key, subject, status, reasons, data_version)
                             from stdin
-                            """, new StringReader(decisions.text.toString()));
+                            """, decisions.copyText());
                 }
                 c.commit();
                 return true;

@@ -65,35 +65,97 @@ public class FactRepository {
      */
     public void persons(Connection c, String kabkota, int fromYear, int toYear, Consumer<PersonRecord> sink)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, e.payload::text
-                from service_event e
-                join person p on p.kabkota_code = e.kabkota_code and p.person_key = e.person_key
-                where e.kabkota_code = ? and e.event_year between ? and ?
-                order by e.person_key
-                """)) {
+        stored(c, kabkota, fromYear, toYear, p -> sink.accept(p.decode()));
+    }
+
+    /**
+     * The computation's select of a district's event rows, one person's rows together (the benchmark's COPY
+     * reference reads exactly these rows).
+     */
+    public static final String EVENTS_OF_DISTRICT = """
+            select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type, e.payload::text
+            from service_event e
+            join person p on p.kabkota_code = e.kabkota_code and p.person_key = e.person_key
+            where e.kabkota_code = ? and e.event_year between ? and ?
+            order by e.person_key
+            """;
+
+    /**
+     * One person with their stored event rows, not yet decoded: a computation decodes them on its workers
+     * ({@link #decode()}), in parallel, while this thread reads on.
+     */
+    public record StoredPerson(Person person, String[] eventTypes, String[] payloads) {
+
+        /** The person's record, every payload read by {@link EventCodec}. */
+        public PersonRecord decode() {
+            PersonRecord.Builder b = PersonRecord.builder(person);
+            for (int i = 0; i < payloads.length; i++) {
+                b.add(EventCodec.read(eventTypes[i], payloads[i]));
+            }
+            return b.build();
+        }
+    }
+
+    /**
+     * Every person of the district with an event dated in {@code fromYear} … {@code toYear}, with the stored
+     * rows of those events, handed in batches of about {@code batchSize} persons, in person order.
+     */
+    public void storedPersons(String kabkota, int fromYear, int toYear, int batchSize,
+            Consumer<List<StoredPerson>> sink) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                var open = new Object() {
+                    List<StoredPerson> batch = new ArrayList<>(batchSize);
+                };
+                stored(c, kabkota, fromYear, toYear, p -> {
+                    open.batch.add(p);
+                    if (open.batch.size() >= batchSize) {
+                        sink.accept(open.batch);
+                        open.batch = new ArrayList<>(batchSize);
+                    }
+                });
+                if (!open.batch.isEmpty()) {
+                    sink.accept(open.batch);
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the events of district " + kabkota, e);
+        }
+    }
+
+    private void stored(Connection c, String kabkota, int fromYear, int toYear, Consumer<StoredPerson> sink)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EVENTS_OF_DISTRICT)) {
             ps.setFetchSize(10_000);
             ps.setString(1, kabkota);
             ps.setShort(2, (short) fromYear);
             ps.setShort(3, (short) toYear);
             try (ResultSet rs = ps.executeQuery()) {
                 String current = null;
-                PersonRecord.Builder builder = null;
+                Person person = null;
+                List<String> types = new ArrayList<>();
+                List<String> payloads = new ArrayList<>();
                 while (rs.next()) {
                     String key = rs.getString(1);
                     if (!key.equals(current)) {
-                        if (builder != null) {
-                            sink.accept(builder.build());
+                        if (person != null) {
+                            sink.accept(new StoredPerson(person, types.toArray(String[]::new),
+                                    payloads.toArray(String[]::new)));
+                            types.clear();
+                            payloads.clear();
                         }
                         current = key;
-                        String sex = rs.getString(3);
-                        builder = PersonRecord.builder(new Person(key, rs.getDate(2).toLocalDate(), sex(sex),
-                                rs.getString(4), rs.getString(5)));
+                        person = new Person(key, rs.getDate(2).toLocalDate(), sex(rs.getString(3)), rs.getString(4),
+                                rs.getString(5));
                     }
-                    builder.add(EventCodec.read(rs.getString(6), rs.getString(7)));
+                    types.add(rs.getString(6));
+                    payloads.add(rs.getString(7));
                 }
-                if (builder != null) {
-                    sink.accept(builder.build());
+                if (person != null) {
+                    sink.accept(new StoredPerson(person, types.toArray(String[]::new), payloads.toArray(String[]::new)));
                 }
             }
         }

@@ -71,6 +71,10 @@ public class AchievementService {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** In front of achievement_result: the last report read per area and period, with its version. */
     private final Map<String, Versioned> memory = new ConcurrentHashMap<>();
+    /** Persons per batch handed to a worker. */
+    static final int BATCH = 2_000;
+    private final int threads;
+    private final java.util.concurrent.ExecutorService workers;
 
     private record Versioned(long version, AchievementReport report) {
     }
@@ -86,6 +90,20 @@ public class AchievementService {
         this.inputs = inputs;
         this.mapper = mapper;
         this.config = config;
+        int configured = config.compute().threads();
+        this.threads = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+        // Workers run pure code only (decoding, the rules, reasons' JSON): no request context, no transaction.
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "spm-compute-" + named.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     /** The unit a computation covers: one district, or a whole province (its districts together). */
@@ -100,12 +118,13 @@ public class AchievementService {
         if (r.isPresent()) {
             return r.get();
         }
-        synchronized (locks.computeIfAbsent(unit.code() + "/" + period.label(), k -> new Object())) {
+        synchronized (lock(unit, period.year())) {
             version = version(unit, period.year());
             r = cached(unit, period, area, version);
             // Another instance may store a newer version meanwhile: then read (or compute) that one.
             for (int attempt = 0; r.isEmpty() && attempt < 3; attempt++) {
-                if (compute(unit, period, version)) {
+                // The year's other stale periods come from the same read of the events (issue 13).
+                if (computeStale(unit, period, version)) {
                     r = cached(unit, period, area, version);
                     break;
                 }
@@ -119,26 +138,45 @@ public class AchievementService {
 
     /**
      * Computes a district's year and its four quarters when their cached rows are stale (background, after
-     * an import); returns how many periods were computed.
+     * an import), all from one read of the events; returns how many periods were computed.
      */
     @ActivateRequestContext
     public int precompute(String kabkota, int year) {
         Unit unit = unitOf(kabkota);
-        int computed = 0;
-        for (int q = 0; q <= 4; q++) {
-            Period period = q == 0 ? Period.ofYear(year) : Period.ofQuarter(year, q);
-            if (RuleSets.forPeriod(period).isEmpty()) {
-                continue;
+        synchronized (lock(unit, year)) {
+            long version = version(unit, year);
+            List<Period> stale = stalePeriods(unit, year, version, null);
+            if (!stale.isEmpty()) {
+                computeAll(unit, stale, version);
             }
-            synchronized (locks.computeIfAbsent(unit.code() + "/" + period.label(), k -> new Object())) {
-                long version = version(unit, year);
-                if (cached(unit, period, kabkota, version).isEmpty()) {
-                    compute(unit, period, version);
-                    computed++;
-                }
+            return stale.size();
+        }
+    }
+
+    /** One computation at a time per unit and year (its periods are computed together). */
+    private Object lock(Unit unit, int year) {
+        return locks.computeIfAbsent(unit.code() + "/" + year, k -> new Object());
+    }
+
+    /** The periods of the year with a rule set whose rows are not stored at this version; {@code must} first. */
+    private List<Period> stalePeriods(Unit unit, int year, long version, Period must) {
+        Set<Integer> stored = results.storedQuarters(unit.code(), year, version);
+        List<Period> out = new ArrayList<>();
+        if (must != null) {
+            out.add(must);
+        }
+        for (int q = 0; q <= 4; q++) {
+            Period p = q == 0 ? Period.ofYear(year) : Period.ofQuarter(year, q);
+            if (!p.equals(must) && !stored.contains(q) && RuleSets.forPeriod(p).isPresent()) {
+                out.add(p);
             }
         }
-        return computed;
+        return out;
+    }
+
+    /** Computes {@code period} and the year's other stale periods; whether {@code period}'s rows were stored. */
+    private boolean computeStale(Unit unit, Period period, long version) {
+        return computeAll(unit, stalePeriods(unit, period.year(), version, period), version).get(period);
     }
 
     /** The computation unit of an area: its district, or the province itself. */
@@ -215,32 +253,52 @@ public class AchievementService {
      * false when rows of a newer version were stored meanwhile (they are kept).
      */
     boolean compute(Unit unit, Period period, long version) {
+        return computeAll(unit, List.of(period), version).get(period);
+    }
+
+    /**
+     * Computes periods of one year of the unit from one read of its events (issue 13) and replaces each period's
+     * cached rows (and, for a district, its decisions); per period, false when rows of a newer version were stored
+     * meanwhile (they are kept).
+     */
+    Map<Period, Boolean> computeAll(Unit unit, List<Period> periods, long version) {
         long started = System.nanoTime();
-        RuleSet ruleSet = RuleSets.forPeriod(period).orElseThrow(
-                () -> ApiException.badRequest("NO_RULE_SET", "No rule set covers " + period.label() + "."));
-        boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
-        AchievementResultRepository.Decisions decisions = new AchievementResultRepository.Decisions();
-        Evaluator evaluator = new Evaluator(ruleSet);
-        // Who is not counted and why, for the analysts' list (counted persons are not stored).
-        Computed computed = evaluate(unit, period, ruleSet, version, !district ? null
-                : p -> evaluator.decideAll(p, period, (person, dec) -> {
-                    if (dec.status() != Status.COUNTED) {
-                        appendDecision(decisions, unit.code(), period, dec, person.id(), version);
-                    }
-                }));
-        if (computed == null) {
-            return true;
+        List<Run> runs = new ArrayList<>();
+        boolean district = isDistrict(unit);
+        for (Period period : periods) {
+            RuleSet ruleSet = RuleSets.forPeriod(period).orElseThrow(
+                    () -> ApiException.badRequest("NO_RULE_SET", "No rule set covers " + period.label() + "."));
+            // Who is not counted and why, for the analysts' list (counted persons are not stored).
+            runs.add(new Run(period, ruleSet, district));
         }
-        List<AreaResult> rows = new ArrayList<>();
-        computed.reports().forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
-        boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, ruleSet.id(), rows,
-                district ? decisions : null);
-        // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
-        memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
-        LOG.infof("Computed %s %s: %d persons, %d areas, data version %d, in %d ms%s", unit.code(), period.label(),
-                computed.persons(), rows.size(), version, (System.nanoTime() - started) / 1_000_000,
-                stored ? "" : " (not stored: a newer version was)");
-        return stored;
+        Map<Period, Pass> passes = pass(unit, runs, version, null);
+        long passed = System.nanoTime();
+        Map<Period, Boolean> out = new java.util.LinkedHashMap<>();
+        if (passes == null) {
+            periods.forEach(p -> out.put(p, true));
+            return out;
+        }
+        StringBuilder timings = new StringBuilder();
+        for (Run run : runs) {
+            long t = System.nanoTime();
+            Period period = run.period();
+            Pass pass = passes.get(period);
+            Computed computed = pass.computed();
+            List<AreaResult> rows = new ArrayList<>();
+            computed.reports().forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
+            boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, run.ruleSet().id(),
+                    rows, district ? pass.decisions() : null);
+            // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
+            memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
+            out.put(period, stored);
+            timings.append(timings.length() == 0 ? "" : ", ").append(period.label()).append(' ')
+                    .append((System.nanoTime() - t) / 1_000_000).append(" ms")
+                    .append(stored ? "" : " (not stored: a newer version was)");
+        }
+        LOG.infof("Computed %s %s: %d persons, data version %d, one read and the rules in %d ms; stored %s", unit.code(),
+                periods.stream().map(Period::label).toList(), passes.values().iterator().next().computed().persons(),
+                version, (passed - started) / 1_000_000, timings);
+        return out;
     }
 
     /** The reports of every area of a unit, top down, and how many persons they were computed from. */
@@ -251,51 +309,167 @@ public class AchievementService {
      * Every area's report of a unit and period under a rule set, computed from the stored facts with spm-rules;
      * stores nothing. The one computation: {@link #report} stores what this returns under the rule set in force;
      * a what-if calls it with other parameters. Each person also goes to {@code each} (when not null), after it
-     * was counted. Null when the unit holds no registered Puskesmas.
+     * was counted, in person order on the calling thread. Null when the unit holds no registered Puskesmas.
      */
     public Computed evaluate(Unit unit, Period period, RuleSet ruleSet, long version,
+            java.util.function.Consumer<id.spm.rules.model.PersonRecord> each) {
+        Map<Period, Pass> passes = pass(unit, List.of(new Run(period, ruleSet, false)), version, each);
+        return passes == null ? null : passes.get(period).computed();
+    }
+
+    /** One period of a pass: its rule set, and whether its not-counted decisions are kept (a district's). */
+    private record Run(Period period, RuleSet ruleSet, boolean decisions) {
+    }
+
+    /** What a pass gives a period: every area's report, and the decisions kept. */
+    private record Pass(Computed computed, AchievementResultRepository.Decisions decisions) {
+    }
+
+    /** What one batch of persons gives each run (in the runs' order). */
+    private record BatchResult(CountAccumulator[] counts, AchievementResultRepository.Decisions[] decisions) {
+    }
+
+    /**
+     * The computation (issue 13): one read of the unit's events of years Y − lookback … Y, in batches of persons
+     * decoded and evaluated for every run on the worker threads (the rules are pure; each batch has its own
+     * accumulators), while this thread reads on; the batches are merged in person order, so every count,
+     * assumption example and decision row is what one thread would have given. With {@code each}, all on this
+     * thread. Then per run: monthly counts, sasaran, mutu and the index, every area's report.
+     */
+    private Map<Period, Pass> pass(Unit unit, List<Run> runs, long version,
             java.util.function.Consumer<id.spm.rules.model.PersonRecord> each) {
         List<PuskesmasInfo> registered = inputs.puskesmas(unit.districts());
         if (registered.isEmpty()) {
             return null;
         }
         AreaHierarchy hierarchy = AreaHierarchy.of(registered);
-        Evaluator evaluator = new Evaluator(ruleSet);
-        CountAccumulator acc = new CountAccumulator(evaluator, period);
-        boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
-        int year = period.year();
+        boolean district = isDistrict(unit);
+        int year = runs.get(0).period().year();
+        int n = runs.size();
+        CountAccumulator[] totals = new CountAccumulator[n];
+        AchievementResultRepository.Decisions[] decisions = new AchievementResultRepository.Decisions[n];
+        for (int k = 0; k < n; k++) {
+            totals[k] = new CountAccumulator(new Evaluator(runs.get(k).ruleSet()), runs.get(k).period());
+            decisions[k] = runs.get(k).decisions() ? new AchievementResultRepository.Decisions() : null;
+        }
         int[] persons = { 0 };
-        for (String d : unit.districts()) {
-            facts.persons(d, year - config.compute().lookbackYears(), year, p -> {
-                persons[0]++;
-                acc.add(p);
-                if (each != null) {
-                    each.accept(p);
+        java.util.function.Consumer<BatchResult> merge = b -> {
+            for (int k = 0; k < n; k++) {
+                totals[k].merge(b.counts()[k]);
+                if (decisions[k] != null) {
+                    decisions[k].append(b.decisions()[k]);
                 }
-            });
-            facts.monthlyCounts(d, year).forEach(acc::addMonthlyCount);
+            }
+        };
+        boolean parallel = each == null && threads > 1;
+        java.util.ArrayDeque<java.util.concurrent.Future<BatchResult>> inFlight = new java.util.ArrayDeque<>();
+        try {
+            for (String d : unit.districts()) {
+                facts.storedPersons(d, year - config.compute().lookbackYears(), year, BATCH, batch -> {
+                    persons[0] += batch.size();
+                    if (!parallel) {
+                        merge.accept(batch(unit, runs, version, batch, each));
+                        return;
+                    }
+                    inFlight.add(workers.submit(() -> batch(unit, runs, version, batch, null)));
+                    // Bounded: at most a few batches wait; merge finished ones in order.
+                    while (inFlight.size() > 2 * threads || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                        merge.accept(join(inFlight.poll()));
+                    }
+                });
+                while (!inFlight.isEmpty()) {
+                    merge.accept(join(inFlight.poll()));
+                }
+                // Monthly counts after the district's persons, as one thread adds them (import order).
+                for (var m : facts.monthlyCounts(d, year)) {
+                    for (CountAccumulator acc : totals) {
+                        acc.addMonthlyCount(m);
+                    }
+                }
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
         }
-        Counts counts = acc.result(hierarchy);
-        TargetResolver targets = new TargetResolver(hierarchy, inputs.targets(unit.districts(), year),
-                inputs.population(unit.districts(), year));
-        MutuCalculator mutu = new MutuCalculator(hierarchy, inputs.mutu(unit.districts(), year),
-                ruleSet.index().mutuAveraging());
-        SpmReport report = new SpmReport(counts, targets, mutu, new Ipspm(ruleSet));
-
+        List<id.spm.rules.target.Target> targetRows = inputs.targets(unit.districts(), year);
+        List<id.spm.rules.target.Population> populationRows = inputs.population(unit.districts(), year);
+        List<id.spm.rules.quality.MutuRow> mutuRows = inputs.mutu(unit.districts(), year);
         Map<String, String> names = inputs.names(hierarchy);
-        Map<String, AchievementReport> out = new java.util.LinkedHashMap<>();
-        for (String area : hierarchy.topDown()) {
-            if (district && hierarchy.level(area) == AreaLevel.PROVINCE) {
-                continue;
+        Map<Period, Pass> out = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            Run run = runs.get(k);
+            Counts counts = totals[k].result(hierarchy);
+            TargetResolver targets = new TargetResolver(hierarchy, targetRows, populationRows);
+            MutuCalculator mutu = new MutuCalculator(hierarchy, mutuRows, run.ruleSet().index().mutuAveraging());
+            SpmReport report = new SpmReport(counts, targets, mutu, new Ipspm(run.ruleSet()));
+            Map<String, AchievementReport> reports = new java.util.LinkedHashMap<>();
+            for (String area : hierarchy.topDown()) {
+                if (district && hierarchy.level(area) == AreaLevel.PROVINCE) {
+                    continue;
+                }
+                AreaCount[] areaCounts = new AreaCount[SpmService.values().length];
+                for (SpmService s : SpmService.values()) {
+                    areaCounts[s.ordinal()] = counts.area(area, s);
+                }
+                reports.put(area, AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy,
+                        names, version, run.period()));
             }
-            AreaCount[] areaCounts = new AreaCount[SpmService.values().length];
-            for (SpmService s : SpmService.values()) {
-                areaCounts[s.ordinal()] = counts.area(area, s);
-            }
-            out.put(area, AchievementMapper.report(report.sector(area), Map.of(area, areaCounts), hierarchy, names,
-                    version, period));
+            out.put(run.period(), new Pass(new Computed(reports, persons[0]), decisions[k]));
         }
-        return new Computed(out, persons[0]);
+        return out;
+    }
+
+    /** Persons decoded and evaluated for every run into accumulators of their own. */
+    private BatchResult batch(Unit unit, List<Run> runs, long version, List<FactRepository.StoredPerson> batch,
+            java.util.function.Consumer<id.spm.rules.model.PersonRecord> each) {
+        int n = runs.size();
+        CountAccumulator[] counts = new CountAccumulator[n];
+        AchievementResultRepository.Decisions[] decisions = new AchievementResultRepository.Decisions[n];
+        Evaluator.DecisionSink[] sinks = new Evaluator.DecisionSink[n];
+        for (int k = 0; k < n; k++) {
+            Run run = runs.get(k);
+            counts[k] = new CountAccumulator(new Evaluator(run.ruleSet()), run.period());
+            if (run.decisions()) {
+                AchievementResultRepository.Decisions into = new AchievementResultRepository.Decisions();
+                decisions[k] = into;
+                sinks[k] = (person, dec) -> {
+                    if (dec.status() != Status.COUNTED) {
+                        appendDecision(into, unit.code(), run.period(), dec, person.id(), version);
+                    }
+                };
+            }
+        }
+        for (FactRepository.StoredPerson stored : batch) {
+            id.spm.rules.model.PersonRecord p = stored.decode();
+            for (int k = 0; k < n; k++) {
+                if (sinks[k] == null) {
+                    counts[k].add(p);
+                } else {
+                    counts[k].add(p, sinks[k]);
+                }
+            }
+            if (each != null) {
+                each.accept(p);
+            }
+        }
+        return new BatchResult(counts, decisions);
+    }
+
+    private static BatchResult join(java.util.concurrent.Future<BatchResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("computation interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("computation failed", e.getCause());
+        }
+    }
+
+    private static boolean isDistrict(Unit unit) {
+        return unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
     }
 
     private void appendDecision(AchievementResultRepository.Decisions out, String kabkota, Period period,

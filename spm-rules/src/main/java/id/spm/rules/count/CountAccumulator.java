@@ -58,6 +58,20 @@ public final class CountAccumulator {
     }
 
     /**
+     * {@link #add(PersonRecord)}, also handing every decision, after it was counted, to {@code also}: one
+     * evaluation serves the counts and the caller's list of decisions (who is not counted and why).
+     */
+    public CountAccumulator add(PersonRecord person, Evaluator.DecisionSink also) {
+        Objects.requireNonNull(also, "also");
+        ByNamePresence.visit(person, period, presenceSink);
+        evaluator.decideAll(person, period, (p, d) -> {
+            addDecision(d);
+            also.accept(p, d);
+        });
+        return this;
+    }
+
+    /**
      * Adds one decision made elsewhere (e.g. stored). Its Puskesmas' by-name presence must be given too,
      * through {@link #add} or {@link #markByName}.
      */
