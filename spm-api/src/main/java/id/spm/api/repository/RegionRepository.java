@@ -35,8 +35,19 @@ public class RegionRepository {
     }
 
     public boolean exists(String code) {
-        return find(code).isPresent();
+        // The Kemendagri list is loaded once into an empty database and never shrinks: a code seen is remembered
+        // (every area-scoped request asks, issue 13's cached GET).
+        if (known.contains(code)) {
+            return true;
+        }
+        boolean found = find(code).isPresent();
+        if (found) {
+            known.add(code);
+        }
+        return found;
     }
+
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The regions whose parent is {@code code}, by code. */
     public List<Region> children(String code) {

@@ -96,10 +96,9 @@ public class AchievementResource {
         AreaAccess.require(scope, code);
         Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
         // The tag reads data versions only: an unchanged report is answered 304 before anything is computed.
-        return ConditionalGet.respond(request, submissions.achievementsTag(code, period), () -> {
-            AchievementReport r = achievements.report(code, period);
-            return submissions.annotate(r, achievements.unitOf(code), period);
-        });
+        // The body reuses the versions the tag read (issue 13) and, cached, the report's JSON as serialised once.
+        SubmissionService.AchievementsView view = submissions.achievementsView(code, period);
+        return ConditionalGet.respond(request, view.tag(), view::body);
     }
 
     @GET

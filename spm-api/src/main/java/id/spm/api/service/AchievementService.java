@@ -71,12 +71,18 @@ public class AchievementService {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** In front of achievement_result: the last report read per area and period, with its version. */
     private final Map<String, Versioned> memory = new ConcurrentHashMap<>();
+    /** Units of districts and kecamatan (see {@link #unitOf}). */
+    private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** Persons per batch handed to a worker. */
     static final int BATCH = 2_000;
     private final int threads;
     private final java.util.concurrent.ExecutorService workers;
 
-    private record Versioned(long version, AchievementReport report) {
+    private record Versioned(long version, AchievementReport report, java.util.concurrent.atomic.AtomicReference<byte[]> json) {
+
+        Versioned(long version, AchievementReport report) {
+            this(version, report, new java.util.concurrent.atomic.AtomicReference<>());
+        }
     }
 
     public AchievementService(AchievementResultRepository results, DataVersionRepository versions,
@@ -179,8 +185,23 @@ public class AchievementService {
         return computeAll(unit, stalePeriods(unit, period.year(), version, period), version).get(period);
     }
 
-    /** The computation unit of an area: its district, or the province itself. */
+    /**
+     * The computation unit of an area: its district, or the province itself. A kecamatan's or district's unit
+     * depends on the Kemendagri list only (loaded once, never shrinking), so it is remembered.
+     */
     public Unit unitOf(String area) {
+        Unit known = units.get(area);
+        if (known != null) {
+            return known;
+        }
+        Unit unit = findUnit(area);
+        if (!AreaCodeParam.isPuskesmas(area) && AreaCodeParam.level(area) >= 2) {
+            units.put(area, unit);
+        }
+        return unit;
+    }
+
+    private Unit findUnit(String area) {
         if (AreaCodeParam.isPuskesmas(area)) {
             Puskesmas p = registry.find(area).orElse(null);
             if (p == null) {
@@ -209,14 +230,58 @@ public class AchievementService {
      * reports (the basis of the {@code ETag} of achievements and submissions).
      */
     public String basis(Unit unit, String area, Period period) {
+        return basisOf(unit, area, period).text();
+    }
+
+    /** {@link #basis} and the unit's data version ({@link #version}) it contains, from one read of the versions. */
+    public record Basis(String text, long version) {
+    }
+
+    /** See {@link #basis}. */
+    public Basis basisOf(Unit unit, String area, Period period) {
+        long version = 0;
         StringBuilder b = new StringBuilder("area=").append(area).append("|unit=").append(unit.code()).append("|period=")
                 .append(period.label());
         for (String d : unit.districts()) {
-            b.append('|').append(d).append('=')
-                    .append(versions.windowVersion(d, period.year(), config.compute().lookbackYears()));
+            long v = versions.windowVersion(d, period.year(), config.compute().lookbackYears());
+            version += v;
+            b.append('|').append(d).append('=').append(v);
         }
         RuleSets.forPeriod(period).ifPresent(rs -> b.append("|ruleSet=").append(rs.id()).append(rs.parameters()));
-        return b.toString();
+        return new Basis(b.toString(), version);
+    }
+
+    /**
+     * The report of an area at a data version the caller has just read ({@link #basisOf}): from memory or the
+     * stored row without reading the version again; else as {@link #report(String, Period)}.
+     */
+    public AchievementReport report(String area, Period period, Unit unit, long version) {
+        return cached(unit, period, area, version).orElseGet(() -> report(area, period));
+    }
+
+    /**
+     * The JSON of a report this service handed out (issue 13's cached GET): serialised once per cached report and
+     * data version, by the application's mapper, as the REST layer would; any other report is serialised now.
+     */
+    public byte[] json(Unit unit, Period period, String area, AchievementReport report) {
+        Versioned hit = memory.get(unit.code() + "|" + period.label() + "|" + area);
+        if (hit != null && hit.report() == report) {
+            byte[] json = hit.json().get();
+            if (json == null) {
+                json = serialise(report);
+                hit.json().set(json);
+            }
+            return json;
+        }
+        return serialise(report);
+    }
+
+    private byte[] serialise(AchievementReport report) {
+        try {
+            return mapper.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an achievement report always serialises", e);
+        }
     }
 
     /** Sum of the window versions of the unit's districts: changes whenever any of their inputs does. */
@@ -315,6 +380,19 @@ public class AchievementService {
             java.util.function.Consumer<id.spm.rules.model.PersonRecord> each) {
         Map<Period, Pass> passes = pass(unit, List.of(new Run(period, ruleSet, false)), version, each);
         return passes == null ? null : passes.get(period).computed();
+    }
+
+    /**
+     * {@link #evaluate} of several periods of one year in one pass (for a district with its decisions gathered, as
+     * {@link #computeAll} does), stores nothing: what the parallel pass gives, for tests against {@link #evaluate}.
+     */
+    Map<Period, Computed> evaluateAll(Unit unit, List<Period> periods, long version) {
+        List<Run> runs = periods.stream()
+                .map(p -> new Run(p, RuleSets.forPeriod(p).orElseThrow(), isDistrict(unit))).toList();
+        Map<Period, Pass> passes = pass(unit, runs, version, null);
+        Map<Period, Computed> out = new java.util.LinkedHashMap<>();
+        passes.forEach((p, pass) -> out.put(p, pass.computed()));
+        return out;
     }
 
     /** One period of a pass: its rule set, and whether its not-counted decisions are kept (a district's). */

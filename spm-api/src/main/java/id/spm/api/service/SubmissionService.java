@@ -133,6 +133,55 @@ public class SubmissionService {
                 + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
     }
 
+    /**
+     * What a {@code GET /achievements} answers (issue 13: one read of the data versions and one of the submission
+     * per request): its entity tag, equal to {@link #achievementsTag}, and the body, read only when the tag did not
+     * match.
+     */
+    public final class AchievementsView {
+
+        private final String area;
+        private final AchievementService.Unit unit;
+        private final Period period;
+        private final long version;
+        private final Submission submission;
+        private final String tag;
+
+        private AchievementsView(String area, AchievementService.Unit unit, Period period) {
+            this.area = area;
+            this.unit = unit;
+            this.period = period;
+            this.submission = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))
+                    ? find(unit.code(), period)
+                    : null;
+            AchievementService.Basis basis = achievements.basisOf(unit, area, period);
+            this.version = basis.version();
+            this.tag = EntityTags.of("achievements|" + basis.text() + "|submission="
+                    + (submission == null ? "-" : submission.id) + "|caller=" + new TreeSet<>(scope.areas()));
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        /**
+         * The report, annotated with the frozen submission if any; without one, the cached report's JSON bytes as
+         * serialised once.
+         */
+        public Object body() {
+            AchievementReport current = achievements.report(area, period, unit, version);
+            if (submission == null) {
+                return achievements.json(unit, period, area, current);
+            }
+            return annotate(current, submission);
+        }
+    }
+
+    /** See {@link AchievementsView}. */
+    public AchievementsView achievementsView(String area, Period period) {
+        return new AchievementsView(area, achievements.unitOf(area), period);
+    }
+
     /** Adds the frozen figures' comparison to a current report, when its district's period was frozen. */
     public AchievementReport annotate(AchievementReport current, AchievementService.Unit unit, Period period) {
         if (unit.districts().size() != 1 || !unit.code().equals(unit.districts().get(0))) {
@@ -142,6 +191,10 @@ public class SubmissionService {
         if (s == null) {
             return current;
         }
+        return annotate(current, s);
+    }
+
+    private AchievementReport annotate(AchievementReport current, Submission s) {
         AchievementReport frozen = areas(s).get(current.area());
         List<Difference> diffs = frozen == null ? List.of() : differences(frozen, current);
         return current.withSubmission(new SubmissionStatus(s.id, s.frozenAt, s.dataVersion,

@@ -246,14 +246,11 @@ class ComputationBenchmark {
     private double copy() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             long t = System.nanoTime();
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
-                    copy (select p.person_key, p.birth_date, p.sex, p.desa_code, p.puskesmas_code, e.event_type,
-                        e.payload::text
-                    from service_event e
-                    join person p on p.kabkota_code = e.kabkota_code and p.person_key = e.person_key
-                    where e.kabkota_code = '73.18' and e.event_year between 2020 and 2025
-                    order by e.person_key) to stdout
-                    """, OutputStream.nullOutputStream());
+            // The computation's own select, its parameters written in (COPY takes none).
+            String select = FactRepository.EVENTS_OF_DISTRICT.replaceFirst("\\?", "'" + DISTRICT + "'")
+                    .replaceFirst("\\?", String.valueOf(YEAR - 5)).replaceFirst("\\?", String.valueOf(YEAR));
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + select + ") to stdout",
+                    OutputStream.nullOutputStream());
             return (System.nanoTime() - t) / 1e9;
         }
     }
