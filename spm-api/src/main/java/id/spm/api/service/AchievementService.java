@@ -71,6 +71,9 @@ public class AchievementService {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** In front of achievement_result: the last report read per area and period, with its version. */
     private final Map<String, Versioned> memory = new ConcurrentHashMap<>();
+    /** The rule-set part of a basis, per rule set in force (identity: {@link RuleSets}' constants). */
+    private final Map<RuleSet, String> ruleSetBases = java.util.Collections
+            .synchronizedMap(new java.util.IdentityHashMap<>());
     /** Units of districts and kecamatan (see {@link #unitOf}). */
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** Persons per batch handed to a worker. */
@@ -239,15 +242,26 @@ public class AchievementService {
 
     /** See {@link #basis}. */
     public Basis basisOf(Unit unit, String area, Period period) {
+        return basisOf(unit, area, period, null);
+    }
+
+    /**
+     * See {@link #basis}, with the window version of a district unit already read by the caller (when
+     * {@code districtVersion} is not null).
+     */
+    public Basis basisOf(Unit unit, String area, Period period, Long districtVersion) {
         long version = 0;
         StringBuilder b = new StringBuilder("area=").append(area).append("|unit=").append(unit.code()).append("|period=")
                 .append(period.label());
         for (String d : unit.districts()) {
-            long v = versions.windowVersion(d, period.year(), config.compute().lookbackYears());
+            long v = districtVersion != null && isDistrict(unit) ? districtVersion
+                    : versions.windowVersion(d, period.year(), config.compute().lookbackYears());
             version += v;
             b.append('|').append(d).append('=').append(v);
         }
-        RuleSets.forPeriod(period).ifPresent(rs -> b.append("|ruleSet=").append(rs.id()).append(rs.parameters()));
+        // The rule sets are constants: their parameters are rendered once (issue 13: per request, they cost most).
+        RuleSets.forPeriod(period)
+                .ifPresent(rs -> b.append(ruleSetBases.computeIfAbsent(rs, r -> "|ruleSet=" + r.id() + r.parameters())));
         return new Basis(b.toString(), version);
     }
 
@@ -282,6 +296,11 @@ public class AchievementService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an achievement report always serialises", e);
         }
+    }
+
+    /** The configured lookback: years of events before the report year a computation reads. */
+    public int lookbackYears() {
+        return config.compute().lookbackYears();
     }
 
     /** Sum of the window versions of the unit's districts: changes whenever any of their inputs does. */
@@ -339,26 +358,35 @@ public class AchievementService {
         Map<Period, Pass> passes = pass(unit, runs, version, null);
         long passed = System.nanoTime();
         Map<Period, Boolean> out = new java.util.LinkedHashMap<>();
+        periods.forEach(p -> out.put(p, false));
         if (passes == null) {
             periods.forEach(p -> out.put(p, true));
             return out;
         }
-        StringBuilder timings = new StringBuilder();
+        // The periods' stores are independent (a transaction and an advisory lock each): on the workers, in parallel.
+        List<java.util.concurrent.Future<String>> stores = new ArrayList<>();
         for (Run run : runs) {
-            long t = System.nanoTime();
-            Period period = run.period();
-            Pass pass = passes.get(period);
-            Computed computed = pass.computed();
-            List<AreaResult> rows = new ArrayList<>();
-            computed.reports().forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
-            boolean stored = results.store(unit.code(), period.year(), period.quarter(), version, run.ruleSet().id(),
-                    rows, district ? pass.decisions() : null);
-            // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
-            memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
-            out.put(period, stored);
-            timings.append(timings.length() == 0 ? "" : ", ").append(period.label()).append(' ')
-                    .append((System.nanoTime() - t) / 1_000_000).append(" ms")
-                    .append(stored ? "" : " (not stored: a newer version was)");
+            stores.add(workers.submit(() -> {
+                long t = System.nanoTime();
+                Period period = run.period();
+                Pass pass = passes.get(period);
+                List<AreaResult> rows = new ArrayList<>();
+                pass.computed().reports()
+                        .forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
+                boolean stored = results.store(unit.code(), period.year(), period.quarter(), version,
+                        run.ruleSet().id(), rows, district ? pass.decisions() : null);
+                // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
+                memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
+                synchronized (out) {
+                    out.put(period, stored);
+                }
+                return period.label() + " " + (System.nanoTime() - t) / 1_000_000 + " ms"
+                        + (stored ? "" : " (not stored: a newer version was)");
+            }));
+        }
+        StringBuilder timings = new StringBuilder();
+        for (var f : stores) {
+            timings.append(timings.length() == 0 ? "" : ", ").append(join(f));
         }
         LOG.infof("Computed %s %s: %d persons, data version %d, one read and the rules in %d ms; stored %s", unit.code(),
                 periods.stream().map(Period::label).toList(), passes.values().iterator().next().computed().persons(),
@@ -532,7 +560,7 @@ public class AchievementService {
         return new BatchResult(counts, decisions);
     }
 
-    private static BatchResult join(java.util.concurrent.Future<BatchResult> f) {
+    private static <T> T join(java.util.concurrent.Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

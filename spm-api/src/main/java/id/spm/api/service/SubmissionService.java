@@ -20,6 +20,7 @@ import id.spm.api.model.AchievementReport.ServiceAchievement;
 import id.spm.api.model.AchievementReport.SubmissionStatus;
 import id.spm.api.model.SubmissionDto;
 import id.spm.api.repository.ChangeEvents;
+import id.spm.api.repository.DataVersionRepository;
 import id.spm.api.repository.FormInputRepository;
 import id.spm.api.repository.StoredReport;
 import id.spm.api.repository.SubmissionRepository;
@@ -42,10 +43,12 @@ public class SubmissionService {
     private final ChangeEvents changes;
     private final FormInputRepository formInputs;
     private final SubmissionDiffService decisionDiffs;
+    private final DataVersionRepository versions;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
             SubmissionRepository submissions, ChangeEvents changes, FormInputRepository formInputs,
-            SubmissionDiffService diffs) {
+            SubmissionDiffService diffs, DataVersionRepository versions) {
+        this.versions = versions;
         this.changes = changes;
         this.formInputs = formInputs;
         this.decisionDiffs = diffs;
@@ -151,10 +154,18 @@ public class SubmissionService {
             this.area = area;
             this.unit = unit;
             this.period = period;
-            this.submission = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))
-                    ? find(unit.code(), period)
-                    : null;
-            AchievementService.Basis basis = achievements.basisOf(unit, area, period);
+            AchievementService.Basis basis;
+            if (unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))) {
+                // One round trip: the window version and the submission's id; its frozen figures are loaded only
+                // when there is a submission to compare with.
+                DataVersionRepository.WindowAndSubmission w = versions.windowAndSubmission(unit.code(), period.year(),
+                        period.quarter(), achievements.lookbackYears());
+                this.submission = w.submissionId() == null ? null : submissions.byId(w.submissionId()).orElse(null);
+                basis = achievements.basisOf(unit, area, period, w.version());
+            } else {
+                this.submission = null;
+                basis = achievements.basisOf(unit, area, period);
+            }
             this.version = basis.version();
             this.tag = EntityTags.of("achievements|" + basis.text() + "|submission="
                     + (submission == null ? "-" : submission.id) + "|caller=" + new TreeSet<>(scope.areas()));
