@@ -6,6 +6,8 @@
 # BASE_URL defaults to http://localhost:8080; TOKEN to the local admin token read from the log file
 # given by $SPM_LOG (the service prints it at start). Needs wrk (Debian: apt-get install -y wrk).
 # Settings: DURATION (default 30s), CONNECTIONS (32), THREADS (2), AREA (73.18), YEAR (2025).
+# JDK-only alternative with the health reference measured in the same run (issue 13): ComputationBenchmark,
+# see spm-api/BENCHMARK.md.
 set -euo pipefail
 BASE_URL="${1:-http://localhost:8080}"
 TOKEN="${2:-${SPM_TOKEN:-}}"

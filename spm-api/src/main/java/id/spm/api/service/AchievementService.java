@@ -531,6 +531,8 @@ public class AchievementService {
         CountAccumulator[] counts = new CountAccumulator[n];
         AchievementResultRepository.Decisions[] decisions = new AchievementResultRepository.Decisions[n];
         Evaluator.DecisionSink[] sinks = new Evaluator.DecisionSink[n];
+        // Many decisions share their reasons (the same rule, the same shortfall): their JSON is written once a batch.
+        Map<List<id.spm.rules.Reason>, String> reasonsJson = new java.util.HashMap<>();
         for (int k = 0; k < n; k++) {
             Run run = runs.get(k);
             counts[k] = new CountAccumulator(new Evaluator(run.ruleSet()), run.period());
@@ -539,7 +541,7 @@ public class AchievementService {
                 decisions[k] = into;
                 sinks[k] = (person, dec) -> {
                     if (dec.status() != Status.COUNTED) {
-                        appendDecision(into, unit.code(), run.period(), dec, person.id(), version);
+                        appendDecision(into, unit.code(), run.period(), dec, person.id(), version, reasonsJson);
                     }
                 };
             }
@@ -579,12 +581,15 @@ public class AchievementService {
     }
 
     private void appendDecision(AchievementResultRepository.Decisions out, String kabkota, Period period,
-            Decision d, String personKey, long version) {
-        String reasons;
-        try {
-            reasons = mapper.writeValueAsString(d.reasons());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            Decision d, String personKey, long version, Map<List<id.spm.rules.Reason>, String> reasonsJson) {
+        String reasons = reasonsJson.get(d.reasons());
+        if (reasons == null) {
+            try {
+                reasons = mapper.writeValueAsString(d.reasons());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            reasonsJson.put(new ArrayList<>(d.reasons()), reasons);
         }
         out.add(kabkota, period.year(), period.quarter(), d.service().code(), d.puskesmas(), personKey, d.subject(),
                 d.status().name(), reasons, version);
