@@ -100,7 +100,8 @@ public class LaporanService {
      * quarter shown, the typed inputs' version, the frozen submission asked for, and the representation.
      */
     public String tag(String area, Period period, Long submission, String format) {
-        StringBuilder b = new StringBuilder("laporan|").append(DOCUMENT_EDITION).append('|').append(format).append("|submission=").append(submission)
+        StringBuilder b = new StringBuilder("laporan|").append(DOCUMENT_EDITION).append('|').append(format)
+                .append("|submission=").append(submission)
                 .append('|').append(submissions.achievementsTag(area, period));
         for (Period q : quarters(period)) {
             b.append('|').append(submissions.achievementsTag(area, q));

@@ -141,6 +141,33 @@ class CatalogResourceTest {
         }
     }
 
+    /**
+     * Issue 12 (left open then): a catalog's typed values are a change an integrator syncs, so they appear in the change
+     * feed (kind CATALOG_VALUES_SET, no data version: the SPM figures did not move), for the district and year written.
+     */
+    @Test
+    void typedCatalogValuesAppearInTheChangeFeed() {
+        registerMagelang();
+        String importer = tokens.token("magelang-feed", List.of("33.08"), "importer", "viewer");
+        long since = 0;
+        JsonPath page;
+        do {
+            page = given().auth().oauth2(importer).get("/api/v1/changes?since=" + since).then().statusCode(200).extract()
+                    .jsonPath();
+            since = page.getLong("next");
+        } while (page.getBoolean("more"));
+        given().auth().oauth2(importer).contentType(ContentType.JSON).body(List.of(Map.of("indicator", "1.c", "value", 80)))
+                .put("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_1 + "/2015").then().statusCode(200);
+
+        JsonPath after = given().auth().oauth2(importer).get("/api/v1/changes?since=" + since).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(after.getList("changes.kind", String.class)).containsExactly("CATALOG_VALUES_SET");
+        assertThat(after.getString("changes[0].district")).isEqualTo("33.08");
+        assertThat(after.getInt("changes[0].year")).isEqualTo(2015);
+        assertThat(after.getString("changes[0].detail")).contains(MAGELANG).contains(PKM_1);
+        assertThat((Object) after.get("changes[0].dataVersion")).isNull();
+    }
+
     @Test
     void valuesAreJudgedByDirectionAndRolledUp() {
         registerMagelang();
