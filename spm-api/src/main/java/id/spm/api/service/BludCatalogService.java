@@ -357,14 +357,14 @@ public class BludCatalogService {
     }
 
     /** A typed value as given, or as computed from a numerator and denominator; or why it cannot be. */
-    record Resolved(BigDecimal value, String reason) {
+    public record Resolved(BigDecimal value, String reason) {
     }
 
     /**
      * The value of an item: given, or for a % or per-100,000 indicator the register's numerator ÷ denominator
      * ({@link Judgement#ratio}, spm-rules), never both.
      */
-    static Resolved resolve(BludIndicator ind, BigDecimal value, Long numerator, Long denominator) {
+    public static Resolved resolve(BludIndicator ind, BigDecimal value, Long numerator, Long denominator) {
         if (numerator == null && denominator == null) {
             return new Resolved(value, null);
         }
