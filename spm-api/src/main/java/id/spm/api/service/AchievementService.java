@@ -71,9 +71,8 @@ public class AchievementService {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** In front of achievement_result: the last report read per area and period, with its version. */
     private final Map<String, Versioned> memory = new ConcurrentHashMap<>();
-    /** The rule-set part of a basis, per rule set in force (identity: {@link RuleSets}' constants). */
-    private final Map<RuleSet, String> ruleSetBases = java.util.Collections
-            .synchronizedMap(new java.util.IdentityHashMap<>());
+    /** The rule-set part of a basis, per rule set id, with the rule set it was made of. */
+    private final Map<String, Map.Entry<RuleSet, String>> ruleSetBases = new ConcurrentHashMap<>();
     /** Units of districts and kecamatan (see {@link #unitOf}). */
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** Persons per batch handed to a worker. */
@@ -259,10 +258,24 @@ public class AchievementService {
             version += v;
             b.append('|').append(d).append('=').append(v);
         }
-        // The rule sets are constants: their parameters are rendered once (issue 13: per request, they cost most).
-        RuleSets.forPeriod(period)
-                .ifPresent(rs -> b.append(ruleSetBases.computeIfAbsent(rs, r -> "|ruleSet=" + r.id() + r.parameters())));
+        // The rule sets are constants: their parameters are rendered and digested once (issue 13: rendered and
+        // hashed per request, they cost most of a cached GET).
+        RuleSets.forPeriod(period).ifPresent(rs -> b.append(ruleSetBasis(rs)));
         return new Basis(b.toString(), version);
+    }
+
+    /**
+     * {@code |ruleSet=<id>#<128 bits of the SHA-256 of its parameters>}: equal for equal parameters, a few bytes instead of the
+     * rendered parameters; computed once per rule set ({@link RuleSets}' constants, compared by identity).
+     */
+    private String ruleSetBasis(RuleSet rs) {
+        Map.Entry<RuleSet, String> known = ruleSetBases.get(rs.id());
+        if (known != null && known.getKey() == rs) {
+            return known.getValue();
+        }
+        String basis = "|ruleSet=" + rs.id() + "#" + EntityTags.of(String.valueOf(rs.parameters()));
+        ruleSetBases.put(rs.id(), Map.entry(rs, basis));
+        return basis;
     }
 
     /**
