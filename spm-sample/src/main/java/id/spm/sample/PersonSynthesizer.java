@@ -107,6 +107,8 @@ final class PersonSynthesizer {
      * previous year's end and are carried over ({@link Life#pendingHpht}).
      */
     static final double IN_YEAR_CONCEPTION = 0.25;
+    /** Pregnancies running at a year's end, per delivery of the year (the running branch of pregnancy()). */
+    static final double RUNNING_SHARE = 0.75;
 
     /**
      * What a person carries from one year into the next in a {@link PopulationHistory}: who they are,
@@ -349,7 +351,10 @@ final class PersonSynthesizer {
         double u = r.nextDouble();
         if (life.clip) {
             // A later year of a history: the pregnancies running at last year's end were carried over
-            // (Life.pendingHpht); the new deliveries are the ones conceived this year.
+            // (Life.pendingHpht); the new deliveries are the ones conceived this year. A woman not carrying
+            // one is a little more likely to conceive than the average woman of her age, of whom a share
+            // 0.75 × pd was carrying: pd ÷ (1 − 0.75 pd).
+            pd = pd / (1 - RUNNING_SHARE * pd);
             if (u < pd * IN_YEAR_CONCEPTION) {
                 return delivery(r, b, mother, home, babyIndex, null, true);
             }
