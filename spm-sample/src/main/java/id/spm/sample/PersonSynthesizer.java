@@ -154,18 +154,22 @@ final class PersonSynthesizer {
     private final LocalDate march31;
     /** Per service (ordinal), the programme's quality factor of the year: 1 = as the rates below. */
     private final double[] quality;
+    private final boolean followed;
     private Life life;
     private Life born;
 
     PersonSynthesizer(long seed, int year) {
-        this(seed, year, null);
+        this(seed, year, null, false);
     }
 
     /**
      * @param quality per {@link SpmService} ordinal, the year's quality factor q: a chance to be reached p
      *        becomes 1 − (1 − p) ÷ q, a chance of a lapse f becomes f ÷ q; {@code null}: all 1
+     * @param followed a year of a {@link PopulationHistory}: pregnancies running at the year's end are all
+     *        those delivering next year
      */
-    PersonSynthesizer(long seed, int year, double[] quality) {
+    PersonSynthesizer(long seed, int year, double[] quality, boolean followed) {
+        this.followed = followed;
         this.seed = seed;
         this.year = year;
         this.jan1 = LocalDate.of(year, 1, 1);
@@ -388,8 +392,12 @@ final class PersonSynthesizer {
             return null;
         }
         if (u < pd * 1.873) {
-            // Still running at year end: no outcome yet, pending for service 1 (§9.1).
-            LocalDate hpht = r.date(LocalDate.of(year, 4, 1), LocalDate.of(year, 11, 20));
+            // Still running at year end: no outcome yet, pending for service 1 (§9.1). A single year shows
+            // the pregnancies seen by then (HPHT April to 20 November); a followed population carries every
+            // one that delivers next year (HPHT from about 28 March, 278 days before the year's end), so
+            // next year's deliveries spread evenly over its months.
+            LocalDate hpht = followed ? r.date(LocalDate.of(year, 3, 28), dec31)
+                    : r.date(LocalDate.of(year, 4, 1), LocalDate.of(year, 11, 20));
             List<AncVisit> visits = ancVisits(runningPlan(hpht), hpht, dec31, home, true);
             b.addAll(visits);
             pregnantWomanHiv(r, b, home, visits, null);
@@ -401,7 +409,7 @@ final class PersonSynthesizer {
     /**
      * @param carriedHpht the HPHT of a pregnancy running at last year's end (its earlier visits and HIV
      *        record are last year's), or {@code null}
-     * @param inYear conceived after last year's running pregnancies: HPHT after 20 November of last year
+     * @param inYear conceived this year, after last year's running pregnancies were carried over
      */
     private PersonRecord delivery(Rng r, PersonRecord.Builder b, Person mother, Home home, long babyIndex,
             LocalDate carriedHpht, boolean inYear) {
@@ -418,11 +426,16 @@ final class PersonSynthesizer {
                 date = jan1.plusDays(r.between(0, 20));
             }
         } else {
-            // Conceived after the pregnancies carried from last year (their HPHT up to 20 November, see the
-            // running branch of pregnancy()): delivered from September.
-            date = inYear ? r.date(LocalDate.of(year - 1, 11, 20).plusDays(293), dec31) : r.date(jan1, dec31);
-            // Term 37–41 weeks; premature 28–36 weeks. HPHT often lies in the previous year.
-            hpht = date.minusDays(premature ? r.between(196, 258) : r.between(259, 293));
+            if (inYear) {
+                // Conceived this year (the pregnancies of last year were carried over): HPHT after 1 January.
+                int term = premature ? r.between(196, 258) : r.between(259, 293);
+                date = r.date(jan1.plusDays(term), dec31);
+                hpht = date.minusDays(term);
+            } else {
+                date = r.date(jan1, dec31);
+                // Term 37–41 weeks; premature 28–36 weeks. HPHT often lies in the previous year.
+                hpht = date.minusDays(premature ? r.between(196, 258) : r.between(259, 293));
+            }
         }
         // A carried pregnancy goes on with the plan it had last year (its own random stream).
         List<AncVisit> visits = carriedHpht != null ? ancVisits(runningPlan(hpht), hpht, date, home, true)

@@ -19,8 +19,8 @@ import id.spm.rules.model.PtmVisit;
 import id.spm.rules.model.PuskesmasInfo;
 
 /**
- * One population followed over consecutive years. It starts a year before the spec's year with the
- * {@link PopulationGenerator} of that year (a warm-up: a single year drawn alone has more pregnancies
+ * One population followed over consecutive years. It starts {@link #WARM_UP_YEARS} years before the spec's year
+ * with the {@link PopulationGenerator} of that year (a warm-up: a single year drawn alone has more pregnancies
  * running into it than a followed population has); each next year carries the same persons on, a year older,
  * less those who died or moved away, plus the babies delivered in the year and the persons moving in.
  * Children age into the next service's sasaran, pregnancies running at a year's end end in the next,
@@ -65,6 +65,13 @@ public final class PopulationHistory {
     static final double QUALITY_MIN = 0.7;
     static final double QUALITY_MAX = 1.4;
 
+    /**
+     * Years drawn before the spec's year and not returned: the first is a single year drawn alone, whose running
+     * pregnancies are those a single year shows; from the second on the population is followed, so the spec's
+     * year starts from a followed year.
+     */
+    static final int WARM_UP_YEARS = 2;
+
     private static final long YEAR_STREAM = 6;
     private static final long LEAVE_STREAM = 7;
     private static final long ARRIVAL_STREAM = 8;
@@ -86,12 +93,13 @@ public final class PopulationHistory {
     private long nextIndex;
 
     /**
-     * @param spec the first year ({@link SampleSpec#year()}) and its population; the later years follow
+     * @param spec the first year returned ({@link SampleSpec#year()}) and the population of the first warm-up year;
+     *        the later years follow
      */
     public PopulationHistory(SampleSpec spec, Drift drift) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.drift = Objects.requireNonNull(drift, "drift");
-        this.first = new PopulationGenerator(spec.withYear(spec.year() - 1));
+        this.first = new PopulationGenerator(spec.withYear(spec.year() - WARM_UP_YEARS));
         for (PuskesmasInfo p : first.puskesmas()) {
             kecamatanOf.put(p.code(), p.kecamatanCode());
         }
@@ -102,7 +110,10 @@ public final class PopulationHistory {
             s += quotas[i];
             cumulativeQuota[i] = s;
         }
-        this.nextYear = spec.year() - 1;
+        this.nextYear = spec.year() - WARM_UP_YEARS;
+        for (int k = 1; k < WARM_UP_YEARS; k++) {
+            next();
+        }
         this.warmUp = reachBack(next());
     }
 
@@ -211,7 +222,7 @@ public final class PopulationHistory {
 
     private Year nextYear() {
         int y = nextYear++;
-        PersonSynthesizer synth = new PersonSynthesizer(spec.seed(), y, qualities(y));
+        PersonSynthesizer synth = new PersonSynthesizer(spec.seed(), y, qualities(y), true);
         List<PersonRecord> records = new ArrayList<>();
         List<PersonSynthesizer.Life> living = new ArrayList<>();
         if (lives == null) {
