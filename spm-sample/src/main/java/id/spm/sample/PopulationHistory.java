@@ -91,6 +91,8 @@ public final class PopulationHistory {
     private List<PersonSynthesizer.Life> lives;
     private int nextYear;
     private long nextIndex;
+    /** The last warm-up year's records that the first year returned reaches back to, per person key. */
+    private Map<String, List<Event>> warmUp;
 
     /**
      * @param spec the first year returned ({@link SampleSpec#year()}) and the population of the first warm-up year;
@@ -116,8 +118,6 @@ public final class PopulationHistory {
         }
         this.warmUp = reachBack(next());
     }
-
-    private Map<String, List<Event>> warmUp;
 
     /**
      * What the first year's rules read of the year before: the antenatal visits of the pregnancies
