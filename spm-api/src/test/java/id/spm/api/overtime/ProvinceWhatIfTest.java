@@ -146,6 +146,22 @@ class ProvinceWhatIfTest {
         assertThat(w.getList("persons.before.status")).containsOnly("COUNTED");
         assertThat(w.getList("persons.after.status")).containsOnly("NOT_COUNTED");
 
+        // The second quarter (screenings in May) and a kecamatan of one district: the same, area by area.
+        JsonPath q2 = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("area", PROVINCE, "year", YEAR, "quarter", 2, "overrides",
+                        Map.of("screening.ivaDecides", "true")))
+                .post("/api/v1/what-if").then().statusCode(200).extract().jsonPath();
+        JsonPath provinceQ2 = given().auth().oauth2(admin)
+                .queryParams(Map.of("area", PROVINCE, "year", YEAR, "quarter", 2)).get("/api/v1/achievements").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(q2.getLong(p + ".current.numerator")).isEqualTo(provinceQ2.getLong(p + ".numerator"));
+        assertThat(q2.getLong(p + ".whatIf.numerator")).isEqualTo(current - changed.size());
+        assertThat(q2.getLong("personsChanged")).isEqualTo(changed.size());
+        JsonPath kec = whatIf(admin, "65.01.01");
+        assertThat(kec.getLong(p + ".current.numerator")).isEqualTo(achievements(admin, "65.01.01").getLong(p + ".numerator"));
+        assertThat(kec.getLong("personsChanged")).isEqualTo(5);
+        assertThat(kec.getList("persons.puskesmas")).containsOnly(PKM_A);
+
         // A district's caller may not ask for the province.
         String districtOnly = tokens.token("admin-6501", List.of(A), "admin");
         given().auth().oauth2(districtOnly).contentType(ContentType.JSON)
