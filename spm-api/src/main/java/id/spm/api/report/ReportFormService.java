@@ -297,7 +297,8 @@ public class ReportFormService {
                         rows.add(new MutuRow(r.areaCode(), r.year(), v.get("quarter") instanceof Number n ? n.intValue() : null,
                                 SpmService.parse((String) v.get("service")), MutuKind.valueOf((String) v.get("kind")),
                                 (String) v.get("item"), v.get("unit") == null ? "" : (String) v.get("unit"),
-                                decimal(v.get("need")), decimal(v.get("stock")), decimal(v.get("unitPrice"))));
+                                decimal(v.get("need")), decimal(v.get("stock")), decimal(v.get("unitPrice")),
+                                (String) v.get("needSource")));
                     }
                 } else {
                     rows = facts.mutu(unit.districts(), period.year());

@@ -115,7 +115,8 @@ public class FormInputRepository {
                             ord, payload)
                         select ?, ?, area_code, year, coalesce(quarter, 0), id::text, row_number() over (order by id),
                             jsonb_build_object('quarter', quarter, 'service', service_code, 'kind', kind, 'item', item,
-                                'unit', unit, 'need', need, 'stock', stock, 'unitPrice', unit_price)
+                                'unit', unit, 'need', need, 'stock', stock, 'unitPrice', unit_price,
+                                'needSource', need_source)
                         from quality_item where kabkota_code = ? and year = ?""")) {
             inputs.setLong(1, submissionId);
             inputs.setString(2, kabkota);
