@@ -92,6 +92,10 @@ class ComputationBenchmark {
     TestTokens tokens;
     @Inject
     id.spm.api.repository.DataVersionRepository versions;
+    @Inject
+    id.spm.api.repository.TargetRepository targetRows;
+    @Inject
+    id.spm.api.repository.PopulationRepository population;
 
     @TestHTTPResource("/")
     URL base;
@@ -102,8 +106,8 @@ class ComputationBenchmark {
         }
         long started = System.nanoTime();
         PopulationGenerator gen = PopulationGenerator.tanaToraja(20_240_601L, POPULATION, YEAR);
-        demo.writeRegistry(gen);
-        demo.writeYear(gen, YEAR);
+        demo.writeRegistry(gen.puskesmas());
+        writeYear(gen);
         List<PersonRecord> chunk = new ArrayList<>(5_000);
         for (PersonRecord p : gen) {
             chunk.add(p);
@@ -125,6 +129,34 @@ class ComputationBenchmark {
         loaded = true;
         print("loaded %s %d: %,d persons, %,d events in %.1f s", DISTRICT, YEAR, persons, events,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The sasaran, population and mutu rows of the generated year, as the demo loader writes a year's. */
+    @jakarta.transaction.Transactional
+    void writeYear(PopulationGenerator gen) {
+        for (id.spm.sample.SampleTarget t : gen.targets()) {
+            id.spm.api.entity.TargetRow e = new id.spm.api.entity.TargetRow();
+            e.areaCode = t.regionCode();
+            e.kabkotaCode = DISTRICT;
+            e.year = (short) t.year();
+            e.serviceCode = t.service().code();
+            e.amount = t.amount();
+            e.source = DemoLoader.source(t.source());
+            e.note = t.note();
+            e.createdBy = "bench";
+            targetRows.add(e);
+        }
+        population.replace(DISTRICT, YEAR, gen.population().stream()
+                .map(r -> new id.spm.api.repository.PopulationRepository.PopulationRow(r.regionCode(), r.year(),
+                        r.ageGroup(), r.male(), r.female()))
+                .toList());
+        population.addQualityItems(DISTRICT, gen.mutu().stream()
+                .map(m -> new id.spm.api.repository.PopulationRepository.QualityItemRow(m.regionCode(), m.year(),
+                        m.quarter(), m.service().code(),
+                        id.spm.sample.SampleMutuRow.KIND_GOODS.equals(m.kind()) ? "GOODS" : "STAFF", m.item(), m.unit(),
+                        java.math.BigDecimal.valueOf(m.need()), java.math.BigDecimal.valueOf(m.stock()), m.unitPrice()))
+                .toList());
+        versions.bump(DISTRICT, YEAR);
     }
 
     @Test
