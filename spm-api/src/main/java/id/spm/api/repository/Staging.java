@@ -75,7 +75,7 @@ public final class Staging implements AutoCloseable {
     /** Rows handed to an encoder at a time (one queue operation per batch, not per row). */
     private static final int BATCH = 1024;
     /** Batches in flight per encoder: bounds the memory between the reader and the encoders. */
-    private static final int QUEUE = 8;
+    private static final int QUEUE = 4;
     /** Tells an encoder that no more rows come. */
     private static final List<Accepted> END = List.of();
 
