@@ -161,9 +161,10 @@ public sealed interface Accepted permits Accepted.EventRow, Accepted.CountRow, A
      * results, logs). Read by spm-api's catalog upload, not by import jobs.
      *
      * @param catalog the catalog id the row names, or {@code null} when the file has no such column
+     * @param value the value as typed, or {@code null} when given as {@code numerator} and {@code denominator}
      */
     record CatalogValueRow(String layout, Location location, String catalog, String puskesmas, int year,
-            String indicator, BigDecimal value, String note) implements Accepted {
+            String indicator, BigDecimal value, Long numerator, Long denominator, String note) implements Accepted {
         @Override
         public String naturalKey() {
             return puskesmas + "|" + year + "|" + indicator;

@@ -467,6 +467,7 @@ final class RowMapper {
 
     private Accepted catalogValue(Values v, Accepted.Location loc) {
         return new Accepted.CatalogValueRow(layout.name(), loc, v.str("catalog"), v.str("puskesmas"), v.count("year"),
-                v.str("indicator"), v.decimal("value"), v.str("note"));
+                v.str("indicator"), v.decimal("value"), v.wholeOrNull("numerator"), v.wholeOrNull("denominator"),
+                v.str("note"));
     }
 }

@@ -1,5 +1,6 @@
 package id.spm.api.config;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -100,10 +100,10 @@ final class EmbeddedDatabase {
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
             // A server a killed service left on this folder is stopped first; a dead one's lock PostgreSQL clears.
             Postmasters.takeOverStray(dir);
+            refuseUnsecured(dir);
             Server server = new Server(dir, password, ephemeral);
             long t0 = System.nanoTime();
             server.start(0);
-            secure(server.pg, dir, password);
             String url = server.pg.getJdbcUrl(USER, "postgres");
             System.setProperty(key, url);
             Server previous = current;
@@ -172,6 +172,12 @@ final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setConnectConfig("password", password)
+                    // initdb sets the superuser's password from the owner-only file and requires it (SCRAM): no
+                    // moment without a password, no SQL to set one. The library passes these as --auth, --pwfile
+                    // after its own "-A trust", and initdb takes the last.
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile(dir).toString())
+                    .setDataDirectoryCustomizer(EmbeddedDatabase::writeHba)
                     // Loopback TCP only, no Unix socket: initdb's "trust" for local users never applies.
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("unix_socket_directories", "")
@@ -299,22 +305,34 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * initdb (run by the embedded library) trusts every local user; the first start sets the generated
-     * password and replaces pg_hba.conf with password-only loopback rules. Idempotent: later starts
-     * find both in place (an older data folder is converted on its first start).
+     * A folder initialised before the password was set at initdb time (its pg_hba.conf still trusts local
+     * users, and its superuser may have no password) is not started: converting it would mean running SQL
+     * against a server that trusts every local user. Nothing in it is touched.
      */
-    private static void secure(EmbeddedPostgres pg, Path dir, String password) throws IOException {
+    private static void refuseUnsecured(Path dir) throws IOException {
         Path hba = dir.resolve("pg_hba.conf");
-        if (Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA)) {
+        if (!Files.exists(dir.resolve("PG_VERSION")) || !Files.exists(hba)) {
             return;
         }
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            // Not a bind parameter: ALTER ROLE takes a literal. The password is hex, so quoting is safe.
-            st.execute("alter role " + USER + " with password '" + password + "'");
-            Files.writeString(hba, PG_HBA, StandardCharsets.UTF_8);
-            st.execute("select pg_reload_conf()");
-        } catch (SQLException e) {
-            throw new IOException("cannot set the embedded PostgreSQL's password", e);
+        String text = Files.readString(hba, StandardCharsets.UTF_8);
+        boolean trusts = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .anyMatch(l -> l.matches(".*\\strust(\\s.*)?$"));
+        if (!text.equals(PG_HBA) && trusts) {
+            throw new IOException("the embedded database in " + dir + " was initialised by an earlier version that let"
+                    + " local users in without a password; it is left untouched and not started. Move the folder"
+                    + " away to start with an empty database, or set spm.data-dir to another folder");
+        }
+    }
+
+    /** Every start: pg_hba.conf is this service's (password-only loopback), written before the server starts. */
+    private static void writeHba(File dataDir) {
+        Path hba = dataDir.toPath().resolve("pg_hba.conf");
+        try {
+            if (!Files.exists(hba) || !Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA)) {
+                Files.writeString(hba, PG_HBA, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + hba, e);
         }
     }
 

@@ -89,14 +89,19 @@ public class BludValuesUpload {
         Map<String, List<ValueRow>> byDistrict = new LinkedHashMap<>();
         long rowsRejected = report.rowsRejected();
         for (Accepted.CatalogValueRow r : rows) {
-            CellError e = check(c, r, byCode, known.get(r.puskesmas()), letters);
+            // Nilai as typed, or Pembilang ÷ Penyebut for a % or per-100,000 indicator (the PUT's one rule).
+            BludCatalogService.Resolved resolved = BludCatalogService.resolve(
+                    byCode.get(r.indicator() == null ? null : r.indicator().strip()), r.value(), r.numerator(),
+                    r.denominator());
+            CellError e = check(c, r, resolved, byCode, known.get(r.puskesmas()), letters);
             if (e != null) {
                 rejected.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e);
                 rowsRejected++;
                 continue;
             }
-            ValueRow v = new ValueRow(r.puskesmas(), r.year(), r.indicator().strip(), r.value(),
-                    r.note() == null || r.note().isBlank() ? null : r.note().strip(), null, null, null, null);
+            ValueRow v = new ValueRow(r.puskesmas(), r.year(), r.indicator().strip(), resolved.value(),
+                    r.note() == null || r.note().isBlank() ? null : r.note().strip(), r.numerator(), r.denominator(),
+                    null, null);
             accepted.add(v);
             byDistrict.computeIfAbsent(known.get(r.puskesmas()).kabkotaCode, k -> new ArrayList<>()).add(v);
         }
@@ -111,8 +116,8 @@ public class BludValuesUpload {
     }
 
     /** Why the catalog rejects a row the layout accepted, located at its cell; {@code null} when it is fine. */
-    private static CellError check(BludCatalog c, Accepted.CatalogValueRow r, Map<String, BludIndicator> byCode,
-            Puskesmas p, Map<String, String> letters) {
+    private static CellError check(BludCatalog c, Accepted.CatalogValueRow r, BludCatalogService.Resolved resolved,
+            Map<String, BludIndicator> byCode, Puskesmas p, Map<String, String> letters) {
         String sheet = r.location().sheet();
         int row = r.location().row();
         if (r.catalog() != null && !r.catalog().isBlank() && !r.catalog().strip().equals(c.id())) {
@@ -126,14 +131,25 @@ public class BludValuesUpload {
                             + ".");
         }
         String code = r.indicator() == null ? null : r.indicator().strip();
+        if (resolved.reason() != null) {
+            boolean counts = r.value() == null;
+            return new CellError(ErrorCode.INCONSISTENT_ROW, sheet, row, letters.get(counts ? "numerator" : "value"),
+                    counts ? "Pembilang" : "Nilai", counts ? String.valueOf(r.numerator()) : r.value().toPlainString(),
+                    resolved.reason());
+        }
         BludCatalogService.ValueProblem problem = BludCatalogService.problem(byCode.get(code), code, r.year(),
-                r.value(), r.note());
+                resolved.value(), r.note());
         if (problem == null) {
             return null;
         }
         return switch (problem.field()) {
-            case "value" -> new CellError(ErrorCode.OUT_OF_RANGE, sheet, row, letters.get("value"), "Nilai",
-                    r.value().toPlainString(), problem.reason());
+            case "value" -> r.value() == null && r.numerator() == null
+                    ? new CellError(ErrorCode.REQUIRED_MISSING, sheet, row, letters.get("value"), "Nilai", null,
+                            "Give Nilai, or Pembilang and Penyebut (" + problem.reason() + ")")
+                    : new CellError(ErrorCode.OUT_OF_RANGE, sheet, row, letters.get(r.value() == null ? "numerator" : "value"),
+                            r.value() == null ? "Pembilang" : "Nilai",
+                            r.value() == null ? r.numerator() + "/" + r.denominator() : r.value().toPlainString(),
+                            problem.reason());
             case "note" -> new CellError(ErrorCode.OUT_OF_RANGE, sheet, row, letters.get("note"), "Keterangan", null,
                     problem.reason());
             default -> new CellError(ErrorCode.INVALID_VALUE, sheet, row, letters.get("indicator"), "Kode Indikator",

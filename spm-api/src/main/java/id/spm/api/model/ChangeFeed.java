@@ -18,11 +18,11 @@ public record ChangeFeed(
             @Schema(example = "2025-07-01T08:30:00Z") OffsetDateTime at,
             @Schema(example = "IMPORT_COMMITTED", enumeration = {
                     "IMPORT_COMMITTED", "TARGET_SET", "SUBMISSION_FROZEN",
-                    "REGISTRY_CHANGED", "DATA_CHANGED" }) String kind,
+                    "REGISTRY_CHANGED", "DATA_CHANGED", "CATALOG_VALUES_SET" }) String kind,
             @Schema(example = "73.18", description = "The district whose figures changed") String district,
             @Schema(example = "2025", description = "The data year changed; absent for a registry change (every year)") Integer year,
             @Schema(example = "2025-Q2", description = "The period, for a frozen submission") String period,
-            @Schema(example = "12", description = "The district-year's new data version") Long dataVersion,
+            @Schema(example = "12", description = "The district-year's new data version; absent for a change that moves no SPM figure (CATALOG_VALUES_SET)") Long dataVersion,
             @Schema(example = "import 42") String detail){
     }
 }

@@ -25,6 +25,8 @@ public class ChangeEvents {
     public static final String IMPORT_COMMITTED = "IMPORT_COMMITTED";
     public static final String TARGET_SET = "TARGET_SET";
     public static final String SUBMISSION_FROZEN = "SUBMISSION_FROZEN";
+    /** Typed values of a BLUD catalog for a Puskesmas and year (no data version: the SPM figures do not change). */
+    public static final String CATALOG_VALUES_SET = "CATALOG_VALUES_SET";
 
     /**
      * One change with its cursor; {@code year} 0 is the district's registry (Puskesmas), {@code period} set for

@@ -1,6 +1,9 @@
 package id.spm.api.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -31,6 +34,8 @@ import id.spm.api.area.AreaCodeParam;
 import id.spm.api.error.ApiException;
 import id.spm.api.error.Problem;
 import id.spm.api.model.Laporan;
+import id.spm.api.report.FormDocument;
+import id.spm.api.report.ReportFormService;
 import id.spm.api.security.AreaAccess;
 import id.spm.api.security.CallerScope;
 import id.spm.api.service.LaporanDocument;
@@ -69,7 +74,11 @@ public class LaporanResource {
     private final LaporanDocument document;
     private final CallerScope scope;
 
-    public LaporanResource(LaporanService laporan, LaporanDocument document, CallerScope scope) {
+    private final ReportFormService forms;
+
+    public LaporanResource(LaporanService laporan, LaporanDocument document, CallerScope scope,
+            ReportFormService forms) {
+        this.forms = forms;
         this.laporan = laporan;
         this.document = document;
         this.scope = scope;
@@ -120,8 +129,8 @@ public class LaporanResource {
         Response r = ConditionalGet.respond(request, laporan.tag(code, period, submission, fmt), () -> {
             Laporan l = laporan.laporan(code, period, submission);
             return switch (fmt) {
-                case "pdf" -> document.pdf(l);
-                case "html" -> document.html(l).getBytes(StandardCharsets.UTF_8);
+                case "pdf" -> document.pdf(l, printedForms(code, period, submission));
+                case "html" -> document.html(l, printedForms(code, period, submission)).getBytes(StandardCharsets.UTF_8);
                 default -> l;
             };
         });
@@ -136,5 +145,22 @@ public class LaporanResource {
                     + "\"");
         }
         return b.build();
+    }
+
+    /**
+     * The forms printed in the annual report's II.4 and LAMPIRAN: the forms endpoint's own tables for the same area,
+     * period and (frozen or today's) figures.
+     */
+    private List<LaporanDocument.Appendix> printedForms(String area, Period period, Long submission) {
+        if (!period.isYear()) {
+            return List.of();
+        }
+        List<LaporanDocument.Appendix> out = new ArrayList<>();
+        for (String form : Stream.concat(LaporanDocument.MUTU_FORMS.stream(), LaporanDocument.APPENDIX_FORMS.stream())
+                .toList()) {
+            FormDocument d = forms.render(form, area, period, submission == null);
+            out.add(new LaporanDocument.Appendix(d.form(), d.name(), d.table()));
+        }
+        return out;
     }
 }

@@ -41,6 +41,7 @@ import id.spm.api.model.BludValues.BludValueItem;
 import id.spm.api.repository.BludCatalogRepository;
 import id.spm.api.repository.BludCatalogRepository.CatalogRow;
 import id.spm.api.repository.BludCatalogRepository.ValueRow;
+import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.RegionRepository;
 import id.spm.api.security.AreaAccess;
@@ -72,12 +73,14 @@ public class BludCatalogService {
     private final PuskesmasRepository registry;
     private final RegionRepository regions;
     private final CallerScope scope;
+    private final ChangeEvents changes;
     /** Strict reading of shipped files: an unknown field is a transcription mistake. */
     private final ObjectMapper json;
 
     public BludCatalogService(BludCatalogRepository catalogs, PuskesmasRepository registry, RegionRepository regions,
-            CallerScope scope, ObjectMapper mapper) {
+            CallerScope scope, ObjectMapper mapper, ChangeEvents changes) {
         this.catalogs = catalogs;
+        this.changes = changes;
         this.registry = registry;
         this.regions = regions;
         this.scope = scope;
@@ -333,6 +336,8 @@ public class BludCatalogService {
                     errors.size() + " of " + items.size() + " values are invalid; nothing was stored.", errors);
         }
         catalogs.replaceValues(c.id(), p.code, p.kabkotaCode, year, rows, scope.subject());
+        changes.record(ChangeEvents.CATALOG_VALUES_SET, p.kabkotaCode, year, null, null,
+                "catalog " + c.id() + " " + p.code + ": " + rows.size() + " value(s)");
         return values(c, p, year);
     }
 
@@ -352,14 +357,14 @@ public class BludCatalogService {
     }
 
     /** A typed value as given, or as computed from a numerator and denominator; or why it cannot be. */
-    record Resolved(BigDecimal value, String reason) {
+    public record Resolved(BigDecimal value, String reason) {
     }
 
     /**
      * The value of an item: given, or for a % or per-100,000 indicator the register's numerator ÷ denominator
      * ({@link Judgement#ratio}, spm-rules), never both.
      */
-    static Resolved resolve(BludIndicator ind, BigDecimal value, Long numerator, Long denominator) {
+    public static Resolved resolve(BludIndicator ind, BigDecimal value, Long numerator, Long denominator) {
         if (numerator == null && denominator == null) {
             return new Resolved(value, null);
         }
@@ -422,7 +427,16 @@ public class BludCatalogService {
     /** Stores the accepted rows of an upload, by the district of their Puskesmas (upsert per indicator). */
     @Transactional
     public void storeUploaded(BludCatalog c, Map<String, List<ValueRow>> byDistrict) {
-        byDistrict.forEach((kabkota, rows) -> catalogs.upsertValues(c.id(), kabkota, rows, scope.subject()));
+        byDistrict.forEach((kabkota, rows) -> {
+            catalogs.upsertValues(c.id(), kabkota, rows, scope.subject());
+            // One change per district-year the upload touched, in the upload's transaction.
+            Map<Integer, Set<String>> puskesmasByYear = new java.util.TreeMap<>();
+            for (ValueRow r : rows) {
+                puskesmasByYear.computeIfAbsent(r.year(), y -> new java.util.TreeSet<>()).add(r.puskesmasCode());
+            }
+            puskesmasByYear.forEach((year, pkm) -> changes.record(ChangeEvents.CATALOG_VALUES_SET, kabkota, year, null,
+                    null, "catalog " + c.id() + " upload: " + pkm.size() + " Puskesmas"));
+        });
     }
 
     /** The caller, for services that act on the caller's behalf. */

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import id.spm.api.chart.Charts;
+import id.spm.api.export.Table;
 import id.spm.api.model.Laporan;
 import id.spm.api.model.Laporan.KendalaRow;
 import id.spm.api.model.Laporan.QuarterPoint;
@@ -53,12 +54,32 @@ public class LaporanDocument {
     public static final List<String> CHARTS = List.of("coverage", "index", "categories", "quarters",
             "quarterCoverage");
 
+    /** The forms printed inside the annual report: the mutu lines in II.4, the rest as LAMPIRAN (reports.md §5.4). */
+    public static final List<String> MUTU_FORMS = List.of("2.B.4", "2.B.5");
+    public static final List<String> APPENDIX_FORMS = List.of("2.A.2", "2.A.3", "2.C.3", "2.C.4", "2.D.2", "2.E.2");
+
+    /**
+     * A report form filled for the same area and period, printed inside the annual report: the forms' own table
+     * ({@code GET /reports/forms/{form}}), never a second computation.
+     */
+    public record Appendix(String form, String name, Table table) {
+    }
+
     public String html(Laporan l) {
-        return template.data("v", view(l)).render();
+        return html(l, List.of());
+    }
+
+    /** The report with the forms of {@link #MUTU_FORMS} and {@link #APPENDIX_FORMS} it is given printed in it. */
+    public String html(Laporan l, List<Appendix> forms) {
+        return template.data("v", view(l, forms)).render();
     }
 
     public byte[] pdf(Laporan l) {
-        String html = html(l);
+        return pdf(l, List.of());
+    }
+
+    public byte[] pdf(Laporan l, List<Appendix> forms) {
+        String html = html(l, forms);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
@@ -90,7 +111,26 @@ public class LaporanDocument {
             List<Budget> budget, String budgetTotal, List<Band> bands, Map<String, String> charts,
             Map<String, String> pending, List<String> dasarHukum, boolean dasarHukumDefault, Narrative narrative,
             List<Program> programs, List<LaporanTyped.Stage> stages, List<Section> sections,
-            String sectorIndex, String frozenText) {
+            String sectorIndex, String frozenText, List<FormTable> mutuForms, List<FormTable> appendices) {
+    }
+
+    /** A form's table as printed: group headers merged over their columns, every cell already formatted. */
+    @TemplateData
+    public record FormTable(String form, String name, List<String> title, boolean grouped, List<Span> groups,
+            List<Column> columns, List<List<Cell>> rows, List<List<Cell>> totals, List<String> notes) {
+    }
+
+    /** A group header over {@code span} columns; a column without a group spans both header rows. */
+    @TemplateData
+    public record Span(String text, int span, boolean group) {
+    }
+
+    @TemplateData
+    public record Column(String header, String number, boolean grouped) {
+    }
+
+    @TemplateData
+    public record Cell(String text, boolean numeric) {
     }
 
     @TemplateData
@@ -127,6 +167,10 @@ public class LaporanDocument {
     }
 
     static View view(Laporan l) {
+        return view(l, List.of());
+    }
+
+    static View view(Laporan l, List<Appendix> forms) {
         boolean annual = l.quarter() == null;
         String periodText = annual ? "Tahun " + l.year()
                 : "Triwulan " + roman(l.quarter()) + " Tahun " + l.year()
@@ -192,7 +236,66 @@ public class LaporanDocument {
                                 p.sumberDana() == null ? "–" : p.sumberDana()))
                         .toList(),
                 l.typed().stages(), l.sections(), Numbers.decimal(l.summary().sectorIndex()),
-                frozen);
+                frozen, formTables(forms, MUTU_FORMS), formTables(forms, APPENDIX_FORMS));
+    }
+
+    static List<FormTable> formTables(List<Appendix> forms, List<String> codes) {
+        List<FormTable> out = new ArrayList<>();
+        for (String code : codes) {
+            forms.stream().filter(f -> f.form().equals(code)).findFirst().ifPresent(f -> out.add(formTable(f)));
+        }
+        return out;
+    }
+
+    static FormTable formTable(Appendix f) {
+        Table t = f.table();
+        List<Span> groups = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        boolean grouped = t.columns().stream().anyMatch(c -> c.group() != null);
+        for (int i = 0; i < t.columns().size(); i++) {
+            Table.Column c = t.columns().get(i);
+            columns.add(new Column(c.header(), c.number() == null ? "" : c.number(), c.group() != null));
+            if (c.group() == null) {
+                groups.add(new Span(c.header(), 1, false));
+            } else if (i > 0 && c.group().equals(t.columns().get(i - 1).group())) {
+                Span last = groups.remove(groups.size() - 1);
+                groups.add(new Span(last.text(), last.span() + 1, true));
+            } else {
+                groups.add(new Span(c.group(), 1, true));
+            }
+        }
+        return new FormTable(f.form(), f.name(), t.title(), grouped, groups, columns, cells(t, t.rows()),
+                cells(t, t.totals()), t.notes());
+    }
+
+    private static List<List<Cell>> cells(Table t, List<Table.Row> rows) {
+        List<List<Cell>> out = new ArrayList<>();
+        for (Table.Row r : rows) {
+            List<Cell> line = new ArrayList<>();
+            for (int i = 0; i < t.columns().size(); i++) {
+                line.add(cell(r.cells().get(i), t.columns().get(i).type()));
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /** Indonesian number formats, as the rest of the report; an empty typed cell stays empty. */
+    static Cell cell(Object v, Table.CellType type) {
+        if (v == null) {
+            return new Cell(type == Table.CellType.TEXT ? "" : "–", type != Table.CellType.TEXT);
+        }
+        if (v instanceof String text) {
+            return new Cell(text, false);
+        }
+        BigDecimal d = v instanceof Long n ? BigDecimal.valueOf(n) : (BigDecimal) v;
+        String text = switch (type) {
+            case INTEGER -> Numbers.integer(d.longValue());
+            case PERCENT -> Numbers.decimal(d);
+            case MONEY -> Numbers.rupiah(d);
+            case DECIMAL, TEXT -> Numbers.number(d);
+        };
+        return new Cell(text, true);
     }
 
     static Map<String, String> charts(Laporan l) {

@@ -90,11 +90,18 @@ public class LaporanService {
     }
 
     /**
+     * Bumped when what the document prints changes for the same figures (2: forms printed in II.4 and LAMPIRAN), so
+     * a client holding an older rendering's ETag downloads the new one.
+     */
+    static final int DOCUMENT_EDITION = 2;
+
+    /**
      * The entity tag of the report of an area (already authorised): the achievements' tag of the period and of each
      * quarter shown, the typed inputs' version, the frozen submission asked for, and the representation.
      */
     public String tag(String area, Period period, Long submission, String format) {
-        StringBuilder b = new StringBuilder("laporan|").append(format).append("|submission=").append(submission)
+        StringBuilder b = new StringBuilder("laporan|").append(DOCUMENT_EDITION).append('|').append(format)
+                .append("|submission=").append(submission)
                 .append('|').append(submissions.achievementsTag(area, period));
         for (Period q : quarters(period)) {
             b.append('|').append(submissions.achievementsTag(area, q));

@@ -141,6 +141,33 @@ class CatalogResourceTest {
         }
     }
 
+    /**
+     * Issue 12 (left open then): a catalog's typed values are a change an integrator syncs, so they appear in the change
+     * feed (kind CATALOG_VALUES_SET, no data version: the SPM figures did not move), for the district and year written.
+     */
+    @Test
+    void typedCatalogValuesAppearInTheChangeFeed() {
+        registerMagelang();
+        String importer = tokens.token("magelang-feed", List.of("33.08"), "importer", "viewer");
+        long since = 0;
+        JsonPath page;
+        do {
+            page = given().auth().oauth2(importer).get("/api/v1/changes?since=" + since).then().statusCode(200).extract()
+                    .jsonPath();
+            since = page.getLong("next");
+        } while (page.getBoolean("more"));
+        given().auth().oauth2(importer).contentType(ContentType.JSON).body(List.of(Map.of("indicator", "1.c", "value", 80)))
+                .put("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_1 + "/2015").then().statusCode(200);
+
+        JsonPath after = given().auth().oauth2(importer).get("/api/v1/changes?since=" + since).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(after.getList("changes.kind", String.class)).containsExactly("CATALOG_VALUES_SET");
+        assertThat(after.getString("changes[0].district")).isEqualTo("33.08");
+        assertThat(after.getInt("changes[0].year")).isEqualTo(2015);
+        assertThat(after.getString("changes[0].detail")).contains(MAGELANG).contains(PKM_1);
+        assertThat((Object) after.get("changes[0].dataVersion")).isNull();
+    }
+
     @Test
     void valuesAreJudgedByDirectionAndRolledUp() {
         registerMagelang();
@@ -370,6 +397,37 @@ class CatalogResourceTest {
         given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/achievements?area=" + PKM_1 + "&year=2018")
                 .then().statusCode(200).body("indicators.find { it.code == '1.c' }.met", equalTo(true))
                 .body("indicators.find { it.code == '1.b.7' }.met", equalTo(true));
+    }
+
+    /** Issue 12 (left open then): the upload file, like the PUT, takes a register's Pembilang and Penyebut. */
+    @Test
+    void anUploadTakesRegisterCountsAsTheStoredValue() throws Exception {
+        registerMagelang();
+        String importer = tokens.token("magelang-upc", List.of("33.08"), "importer", "viewer");
+        String header = "Kode Puskesmas,Tahun,Kode Indikator,Nilai,Pembilang,Penyebut,Keterangan";
+        byte[] bad = (String.join("\n", header,
+                PKM_2 + ",2014,3.a,90,1,2,", // both a value and counts (row 2)
+                PKM_2 + ",2014,1.b.7,,1,2,", // minutes are not a ratio (row 3)
+                PKM_2 + ",2014,1.c,,,,") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8); // nothing (row 4)
+        given().auth().oauth2(importer).multiPart("file", "register.csv", bad, "text/csv")
+                .post("/api/v1/catalogs/" + MAGELANG + "/values").then().statusCode(200)
+                .body("stored", equalTo(0))
+                .body("rowsRejected", equalTo(3))
+                .body("errors.find { it.code == 'INCONSISTENT_ROW' }.errors.row", equalTo(List.of(2, 3)))
+                .body("errors.find { it.code == 'INCONSISTENT_ROW' }.errors[1].column", equalTo("E"))
+                .body("errors.find { it.code == 'INCONSISTENT_ROW' }.errors[1].reason", containsString("minutes"))
+                .body("errors.find { it.code == 'REQUIRED_MISSING' }.errors[0].row", equalTo(4))
+                .body("errors.find { it.code == 'REQUIRED_MISSING' }.errors[0].column", equalTo("D"));
+
+        byte[] good = (String.join("\n", header, PKM_2 + ",2014,3.m.1,,1,50000,register 2016",
+                PKM_2 + ",2014,3.a,,941,1000,") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().auth().oauth2(importer).multiPart("file", "register.csv", good, "text/csv")
+                .post("/api/v1/catalogs/" + MAGELANG + "/values").then().statusCode(200).body("stored", equalTo(2));
+        given().auth().oauth2(importer).get("/api/v1/catalogs/" + MAGELANG + "/values/" + PKM_2 + "/2014").then()
+                .statusCode(200).body("values.find { it.indicator == '3.m.1' }.value", equalTo(2.0f))
+                .body("values.find { it.indicator == '3.m.1' }.numerator", equalTo(1))
+                .body("values.find { it.indicator == '3.m.1' }.denominator", equalTo(50000))
+                .body("values.find { it.indicator == '3.a' }.value", equalTo(94.1f));
     }
 
     @Test

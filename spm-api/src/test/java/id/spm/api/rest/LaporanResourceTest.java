@@ -206,6 +206,48 @@ class LaporanResourceTest {
         }
     }
 
+    /**
+     * Issue 10 (left open then): II.4 lists each mutu item line (forms 2.B.4 and 2.B.5) and the LAMPIRAN prints the
+     * forms themselves, each the forms endpoint's own table for the same area and year, on landscape pages that still
+     * carry the footnote.
+     */
+    @Test
+    void theAnnualReportPrintsEachMutuItemLineAndTheFormsAsItsAppendix() throws IOException {
+        JsonPath goods = given().auth().oauth2(viewer).queryParam("area", DISTRICT).queryParam("year", YEAR)
+                .get("/api/v1/reports/forms/2.B.4").then().statusCode(200).extract().jsonPath();
+        assertThat(goods.getList("rows")).hasSize(12);
+        JsonPath e2 = given().auth().oauth2(viewer).queryParam("area", DISTRICT).queryParam("year", YEAR)
+                .get("/api/v1/reports/forms/2.E.2").then().statusCode(200).extract().jsonPath();
+
+        String html = laporan(null, "html").then().statusCode(200).extract().asString();
+        String ii4 = html.substring(html.indexOf("4. Mutu Minimal Layanan Dasar"), html.indexOf("5. Alokasi Anggaran"));
+        assertThat(ii4).contains("Form 2.B.4").contains("Form 2.B.5").doesNotContain("belum dimuat");
+        for (int i = 0; i < 12; i++) {
+            String item = goods.getString("rows[" + i + "].item");
+            assertThat(ii4).as("mutu line " + item).containsPattern(java.util.regex.Pattern.quote("<td>" + item
+                    + "</td><td class=\"n\">10</td><td class=\"n\">8</td><td class=\"n\">2</td>"));
+        }
+        String lampiran = html.substring(html.indexOf("<h2>LAMPIRAN</h2>"));
+        int n = 1;
+        for (String form : List.of("2.A.2", "2.A.3", "2.C.3", "2.C.4", "2.D.2", "2.E.2")) {
+            assertThat(lampiran).contains("Lampiran " + n++ + ". Form " + form + " — ");
+        }
+        String e2Table = lampiran.substring(lampiran.indexOf("Form 2.E.2"));
+        for (int i = 0; i < 12; i++) {
+            assertThat(e2Table).as("2.E.2 row " + (i + 1)).contains(id(e2.getString("rows[" + i + "].index")));
+        }
+
+        try (PDDocument pdf = Loader.loadPDF(laporan(null, "pdf").then().statusCode(200).extract().asByteArray())) {
+            int pages = pdf.getNumberOfPages();
+            String all = text(pdf, 1, pages);
+            assertThat(all).contains("Lampiran 6. Form 2.E.2").contains(goods.getString("rows[11].item"));
+            var last = pdf.getPage(pages - 1).getMediaBox();
+            assertThat(last.getWidth()).as("appendix pages are landscape").isGreaterThan(last.getHeight());
+            assertThat(text(pdf, pages, pages)).contains("Halaman " + pages + " dari " + pages)
+                    .contains("Versi data: ");
+        }
+    }
+
     @Test
     void quarterlyReportHasTheQuarterSectionsAndTheQuartersSoFar() throws IOException {
         JsonPath ach = achievements(2);

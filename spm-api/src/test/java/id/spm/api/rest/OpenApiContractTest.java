@@ -108,6 +108,28 @@ class OpenApiContractTest {
     }
 
     /**
+     * Issue 15: an upload without its file is refused (FILE_REQUIRED), so the contract says the multipart
+     * {@code file} part is required; a generated client then makes it a mandatory argument.
+     */
+    @Test
+    void everyMultipartFilePartIsRequired() {
+        List<String> problems = new ArrayList<>();
+        operations((where, op) -> {
+            JsonNode schema = op.path("requestBody").path("content").path("multipart/form-data").path("schema");
+            if (schema.path("properties").has("file")) {
+                boolean required = false;
+                for (JsonNode r : schema.path("required")) {
+                    required |= r.asText().equals("file");
+                }
+                if (!required) {
+                    problems.add(where + ": multipart part 'file' is not required");
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * Two classes of one simple name become {@code Summary} and {@code Summary1}: generated clients then carry
      * a class named by accident ({@code PersonDecisions1 getPersonDecisions(...)}). Every schema is named.
      */

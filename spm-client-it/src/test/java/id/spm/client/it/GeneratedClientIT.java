@@ -122,7 +122,7 @@ class GeneratedClientIT {
             for (int i = 0; i < 12; i++) {
                 rows.add(row(7501_0000_0000_0100L + i, PKM, 1 + i % 3, i < 9));
             }
-            ImportJob first = awaitJob(imports, imports.submitImport(null, csv(rows, "first.csv"), null, null, null));
+            ImportJob first = awaitJob(imports, imports.submitImport(csv(rows, "first.csv"), null, null, null, null));
             assertThat(first.getPhase()).as("job 1: %s", first.getMessage()).isEqualTo(ImportPhase.DONE);
             assertThat(first.getKabkotaCode()).isEqualTo(DISTRICT);
             assertThat(first.getSummary().getRowsRead()).isEqualTo(12);
@@ -170,14 +170,14 @@ class GeneratedClientIT {
             long cursor = afterFirst.getNext();
 
             // Import 2 (two more women, tested), another district's import by the admin, a sasaran of 40.
-            ImportJob second = awaitJob(imports, imports.submitImport(null,
+            ImportJob second = awaitJob(imports, imports.submitImport(
                     csv(List.of(row(7501_0000_0000_0200L, PKM, 4, true), row(7501_0000_0000_0201L, PKM, 5, true)),
                             "second.csv"),
-                    null, null, null));
+                    null, null, null, null));
             assertThat(second.getPhase()).as("job 2: %s", second.getMessage()).isEqualTo(ImportPhase.DONE);
             ImportsApi adminImports = new ImportsApi(asAdmin);
-            ImportJob other = awaitJob(adminImports, adminImports.submitImport(null,
-                    csv(List.of(row(7502_0000_0000_0100L, OTHER_PKM, 2, true)), "other.csv"), null, null, null));
+            ImportJob other = awaitJob(adminImports, adminImports.submitImport(
+                    csv(List.of(row(7502_0000_0000_0100L, OTHER_PKM, 2, true)), "other.csv"), null, null, null, null));
             assertThat(other.getPhase()).as("other district: %s", other.getMessage()).isEqualTo(ImportPhase.DONE);
             TargetDto target = new TargetsSasaranApi(asAdmin).setTarget(new TargetDto().area(DISTRICT).year(YEAR)
                     .serviceCode(HIV).amount(40L).source(TargetSource.DECREE).note("client IT"));

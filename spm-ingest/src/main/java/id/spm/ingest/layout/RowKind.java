@@ -55,7 +55,8 @@ public enum RowKind {
      */
     FORM_INPUT("FormInput", Set.of("area", "year"), Set.of()),
     /** A typed value of a BLUD catalog indicator (issue 12): read by spm-api's catalog upload only. */
-    CATALOG_VALUE("BludCatalogValue", Set.of("puskesmas", "year", "indicator", "value"), Set.of("catalog", "note"));
+    CATALOG_VALUE("BludCatalogValue", Set.of("puskesmas", "year", "indicator", "value"),
+            Set.of("catalog", "note", "numerator", "denominator"));
 
     private final String typeName;
     private final ByNameLayout byNameLayout;
