@@ -41,7 +41,8 @@ import io.restassured.path.json.JsonPath;
  * (layout {@code ekohort-anc}, 20 columns, no bad rows) uploaded to the packaged service (a separate JVM,
  * {@code -Xmx512m}) and timed from upload to DONE; beside each, in the same run and on the same PostgreSQL, a
  * pgjdbc {@code COPY} of the same rows into an unlogged table of as many text columns (the physical reference).
- * Prints rows/s, the ratio, the service's peak resident memory ({@code VmHWM}) and where a row's time goes: the
+ * Prints rows/s, the ratio, the CPU seconds of the service and of PostgreSQL beside COPY's (independent of the
+ * machine's other load), the service's peak resident memory ({@code VmHWM}) and where a row's time goes: the
  * offline stages measured in this JVM (read, parse + validate, key, encode, COPY text) and the service's own
  * stage log line (staging, every merge statement, commit).
  *
@@ -114,14 +115,23 @@ public final class ImportBenchmark {
             System.out.printf("   registered %d Puskesmas (%s)%n", reg.rows, reg.phase);
 
             System.out.println("== service vs COPY (same PostgreSQL, same run)");
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(h.dir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+            Cpu cpu = new Cpu(s.process.pid(), postmaster);
             Result c = importFile(s, admin, csv);
+            double[] csvCpu = cpu.lap();
             long csvRss = rss(s.process.pid());
             double copyCsv = copy(h, csv, rows);
+            double[] copyCsvCpu = cpu.lap();
             report("CSV " + LAYOUT, c, copyCsv, rows, csvRss, heap, s);
+            cpuReport(csvCpu, copyCsvCpu, rows);
             Result x = importFile(s, admin, xlsx);
+            double[] xCpu = cpu.lap();
             long xRss = rss(s.process.pid());
             double copyX = copy(h, csv, xrows);
+            double[] copyXCpu = cpu.lap();
             report("xlsx " + LAYOUT, x, copyX, xrows, xRss, heap, s);
+            cpuReport(xCpu, copyXCpu, xrows);
             System.out.println("   load average at end: " + load());
             s.stop();
             printStages(h.dir.resolve("bench-1.log"));
@@ -129,6 +139,76 @@ public final class ImportBenchmark {
     }
 
     private record Result(long id, double seconds, long rows, String phase, long created) {
+    }
+
+    /**
+     * CPU seconds spent since the last lap by the service's JVM and by PostgreSQL (the postmaster, its live
+     * processes and the ones it has reaped), from /proc: unlike wall time on a shared machine, they do not
+     * grow with the other processes' load.
+     */
+    private static final class Cpu {
+        private final long service;
+        private final long postmaster;
+        private double lastService;
+        private double lastDb;
+
+        Cpu(long service, long postmaster) throws IOException {
+            this.service = service;
+            this.postmaster = postmaster;
+            lap();
+        }
+
+        double[] lap() throws IOException {
+            double sv = ticks(service, false);
+            double db = ticks(postmaster, true);
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String n = d.getFileName().toString();
+                    if (n.chars().allMatch(Character::isDigit) && parent(d) == postmaster) {
+                        db += ticks(Long.parseLong(n), false);
+                    }
+                }
+            }
+            double[] out = { sv - lastService, db - lastDb };
+            lastService = sv;
+            lastDb = db;
+            return out;
+        }
+
+        private static String[] stat(long pid) {
+            try {
+                String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return s.substring(s.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static long parent(Path procDir) {
+            String[] f = stat(Long.parseLong(procDir.getFileName().toString()));
+            return f == null ? -1 : Long.parseLong(f[1]);
+        }
+
+        /** utime + stime (and the reaped children's with {@code children}) in seconds (100 ticks a second). */
+        private static double ticks(long pid, boolean children) {
+            String[] f = stat(pid);
+            if (f == null) {
+                return 0;
+            }
+            // After the ")": state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (children) {
+                t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return t / 100.0;
+        }
+    }
+
+    private static void cpuReport(double[] service, double[] copy, long rows) {
+        double total = service[0] + service[1];
+        System.out.printf("   CPU: import %.1f s (service JVM %.1f s + PostgreSQL %.1f s) = %.1f µs per row, %,.0f rows per "
+                + "CPU-second | COPY %.1f s of PostgreSQL (%,.0f rows per CPU-second) | import/COPY in CPU %.1f×%n", total,
+                service[0], service[1], total * 1e6 / rows, rows / total, copy[1], rows / copy[1], total / copy[1]);
     }
 
     private static Result importFile(ServiceHarness.Service s, String token, Path file) {
