@@ -256,7 +256,7 @@ public final class ImportMerger {
         // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
         // partitioned table (no system columns), and these two say which is which by themselves. The insert
         // takes the staged rows no stored row has (an anti-join), not ON CONFLICT: a speculative insertion per
-        // row cost about a third more (spm-api/BENCHMARK.md). No other import of these districts runs meanwhile
+        // row cost up to a third more (spm-api/BENCHMARK.md). No other import of these districts runs meanwhile
         // (the advisory locks above) and a file holds no key twice (the ingestor rejects duplicates), so no
         // row can conflict; if another writer ever inserted one, the unique key fails the whole file.
         upserted("""
