@@ -94,6 +94,11 @@ final class Aggregates {
                 }
             }
         }
+        return targets(district, year, total, byGroup);
+    }
+
+    /** The sasaran of a population counted by age group ({@link Demography#AGE_GROUPS}). */
+    static List<SampleTarget> targets(String district, int year, long total, long[] byGroup) {
         long p15plus = sum(byGroup, 4, 16);
         BigDecimal pop = BigDecimal.valueOf(total);
         long births = half(pop.multiply(BigDecimal.valueOf(Demography.BIRTH_RATE)));

@@ -81,6 +81,32 @@ final class Demography {
         return 0.055;
     }
 
+    /**
+     * Yearly death rate by age (completed years at the year's end), after the Indonesian life table
+     * (crude death rate about 6.5 per 1,000): infants 2 %, rising steeply from 60.
+     */
+    static double mortality(int age) {
+        if (age <= 1) {
+            return 0.02;
+        }
+        if (age < 5) {
+            return 0.002;
+        }
+        if (age < 40) {
+            return 0.0012;
+        }
+        if (age < 60) {
+            return 0.005;
+        }
+        if (age < 70) {
+            return 0.02;
+        }
+        if (age < 75) {
+            return 0.04;
+        }
+        return 0.09;
+    }
+
     static int group(int age) {
         for (int g = AGE_HIGH.length - 1; g >= 0; g--) {
             if (age >= AGE_LOW[g]) {

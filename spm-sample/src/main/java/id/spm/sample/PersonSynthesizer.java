@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import id.spm.rules.SpmService;
 import id.spm.rules.model.AncVisit;
 import id.spm.rules.model.BiasAntigen;
 import id.spm.rules.model.ChildService;
@@ -52,6 +53,13 @@ final class PersonSynthesizer {
     }
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** The antenatal plan of a pregnancy running over a year's end: the same in both years. */
+    private static final long ANC_STREAM = 11;
+    /**
+     * A child's lapses and the dates of its schedule (development checks, immunisations): its own
+     * streams, so the years of a history draw them alike.
+     */
+    private static final long CHILD_STREAM = 12;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     // Share of recipients reached by the programme at all (the rest have no by-name record).
@@ -88,18 +96,112 @@ final class PersonSynthesizer {
         }
     }
 
+    /**
+     * A care episode's chance to go on into the next year (hypertension, diabetes, ODGJ berat): chronic
+     * patients stay patients; the entry of new ones keeps the share in care at its (drifting) level.
+     */
+    static final double CARE_RETENTION = 0.9;
+    /**
+     * Of the deliveries of a year, the share conceived in that same year (HPHT after 1 January): a
+     * term pregnancy lasts about 276 days, so about (365 − 276) / 365. The others were running at the
+     * previous year's end and are carried over ({@link Life#pendingHpht}).
+     */
+    static final double IN_YEAR_CONCEPTION = 0.25;
+    /** Pregnancies running at a year's end, per delivery of the year (the running branch of pregnancy()). */
+    static final double RUNNING_SHARE = 0.75;
+
+    /**
+     * What a person carries from one year into the next in a {@link PopulationHistory}: who they are,
+     * where they live, their chronic conditions and whether they are in care, a pregnancy running at the
+     * year's end.
+     */
+    static final class Life {
+        final Person person;
+        final Home home;
+        final long index;
+        final String motherId;
+        /** Events before 1 January come from the earlier years' generation, not from this year's. */
+        boolean clip;
+        /** Died (in pregnancy, or stillborn): not carried on. */
+        boolean gone;
+        boolean adult;
+        boolean hypertensive;
+        boolean diabetic;
+        boolean hypertensionCare;
+        boolean diabetesCare;
+        boolean odgj;
+        boolean odgjCare;
+        LocalDate pendingHpht;
+        /** Registered at the Posyandu: a balita's register goes on from year to year. */
+        Boolean balitaRegistered;
+
+        Life(Person person, Home home, long index, String motherId) {
+            this.person = person;
+            this.home = home;
+            this.index = index;
+            this.motherId = motherId;
+        }
+    }
+
+    /** The records of one unit's year and the lives they continue (a baby born in the year starts one). */
+    record Unit(List<PersonRecord> records, List<Life> lives) {
+    }
+
     private final long seed;
     private final int year;
     private final LocalDate jan1;
     private final LocalDate dec31;
     private final LocalDate march31;
+    /** Per service (ordinal), the programme's quality factor of the year: 1 = as the rates below. */
+    private final double[] quality;
+    private final boolean followed;
+    private Life life;
+    private Life born;
 
     PersonSynthesizer(long seed, int year) {
+        this(seed, year, null, false);
+    }
+
+    /**
+     * @param quality per {@link SpmService} ordinal, the year's quality factor q: a chance to be reached p
+     *        becomes 1 − (1 − p) ÷ q, a chance of a lapse f becomes f ÷ q; {@code null}: all 1
+     * @param followed a year of a {@link PopulationHistory}: pregnancies running at the year's end are all
+     *        those delivering next year
+     */
+    PersonSynthesizer(long seed, int year, double[] quality, boolean followed) {
+        this.followed = followed;
         this.seed = seed;
         this.year = year;
         this.jan1 = LocalDate.of(year, 1, 1);
         this.dec31 = LocalDate.of(year, 12, 31);
         this.march31 = LocalDate.of(year, 3, 31);
+        this.quality = quality;
+    }
+
+    private double q(SpmService s) {
+        return quality == null ? 1 : quality[s.ordinal()];
+    }
+
+    /** A chance to be reached by the programme, under the year's quality. */
+    private double reach(SpmService s, double p) {
+        double q = q(s);
+        return q == 1 ? p : 1 - (1 - p) / q;
+    }
+
+    /** A chance of a lapse, under the year's quality. */
+    private double miss(SpmService s, double f) {
+        double q = q(s);
+        return q == 1 ? f : f / q;
+    }
+
+    /** The chance of a condition starting between two ages, from the prevalences at both. */
+    private static double onset(double now, double before) {
+        return now <= before ? 0 : (now - before) / (1 - before);
+    }
+
+    /** The entry chance that keeps a share s in care when {@link #CARE_RETENTION} of it stays. */
+    private static double entry(double s) {
+        return s >= 1 ? 1 : s * (1 - CARE_RETENTION) / (1 - s);
     }
 
     /**
@@ -132,39 +234,99 @@ final class PersonSynthesizer {
      * @param index the person index of the first person; the baby takes the next
      */
     List<PersonRecord> unit(Rng r, Home home, int room, long index) {
+        return draw(r, home, room, index, false).records();
+    }
+
+    /**
+     * A new unit: its person drawn, with this year's events.
+     *
+     * @param arriving a person moving in during a history's later year: no records before 1 January
+     */
+    Unit draw(Rng r, Home home, int room, long index, boolean arriving) {
         int group = 1 + r.weighted(Demography.UNIT_GROUP_CUMULATIVE);
         Sex sex = r.chance(Demography.MALE_SHARE) ? Sex.MALE : Sex.FEMALE;
         LocalDate birth = r.date(LocalDate.of(year - Demography.AGE_HIGH[group], 1, 1),
                 LocalDate.of(year - Demography.AGE_LOW[group], 12, 31));
         Person person = new Person(personId(seed, index), birth, sex, home.desa(), home.puskesmas());
+        Life l = new Life(person, home, index, null);
+        l.clip = arriving;
+        return year(r, l, room > 1 ? index + 1 : -1);
+    }
+
+    /**
+     * The events of this year of a person, drawn anew or carried on from last year; a baby delivered in
+     * the year (when {@code babyIndex} ≥ 0) follows in the records and starts a life of its own.
+     */
+    Unit year(Rng r, Life l, long babyIndex) {
+        this.life = l;
+        this.born = null;
+        Person person = l.person;
+        Home home = l.home;
+        LocalDate birth = person.birthDate();
+        Sex sex = person.sex();
         PersonRecord.Builder b = PersonRecord.builder(person);
         int age = year - birth.getYear();
+        LocalDate carried = l.pendingHpht;
+        l.pendingHpht = null;
 
         if (!birth.isBefore(LocalDate.of(year - 1, 12, 1))) {
-            // Born in December of last year: the 28th day may fall in this year (§9.3).
-            b.add(newborn(r, birth, null, home, true, false));
+            // Born in December of last year: the 28th day may fall in this year (§9.3). Carried on, the
+            // register row of last year is completed with this year's visits (same row, same key).
+            b.add(newborn(r, birth, l.motherId, home, true, false));
         }
         if (age <= 4) {
-            balita(r, b, birth, home);
+            l.balitaRegistered = balita(r, b, birth, home, l.balitaRegistered, l.index);
         }
         if (age >= 6 && age <= 16) {
             school(r, b, person, home);
         }
-        boolean hypertensive = false;
-        boolean diabetic = false;
         if (age >= 15) {
-            hypertensive = r.chance(Demography.hypertension(age));
-            diabetic = r.chance(Demography.diabetes(age));
-            screening(r, b, person, home, hypertensive, diabetic);
-            if (hypertensive && r.chance(HYPERTENSION_IN_CARE)) {
-                ptm(r, b, person, home, false);
+            boolean hypertensionKnown = l.hypertensionCare;
+            boolean diabetesKnown = l.diabetesCare;
+            boolean odgjKnown = l.odgjCare;
+            if (!l.adult) {
+                l.hypertensive = r.chance(Demography.hypertension(age));
+                l.diabetic = r.chance(Demography.diabetes(age));
+            } else {
+                l.hypertensive = l.hypertensive
+                        || r.chance(onset(Demography.hypertension(age), Demography.hypertension(age - 1)));
+                l.diabetic = l.diabetic || r.chance(onset(Demography.diabetes(age), Demography.diabetes(age - 1)));
             }
-            if (diabetic && r.chance(DIABETES_IN_CARE)) {
-                ptm(r, b, person, home, true);
+            screening(r, b, person, home, l.hypertensive, l.diabetic);
+            if (!l.adult) {
+                l.hypertensionCare = l.hypertensive
+                        && r.chance(reach(SpmService.HYPERTENSION, HYPERTENSION_IN_CARE));
+                if (l.hypertensionCare) {
+                    ptm(r, b, person, home, false, null);
+                }
+                l.diabetesCare = l.diabetic && r.chance(reach(SpmService.DIABETES, DIABETES_IN_CARE));
+                if (l.diabetesCare) {
+                    ptm(r, b, person, home, true, null);
+                }
+                l.odgj = r.chance(ODGJ_ADULT);
+                l.odgjCare = l.odgj && r.chance(reach(SpmService.SEVERE_MENTAL_DISORDER, ODGJ_FOUND));
+                if (l.odgjCare && home.mentalByName()) {
+                    mental(r, b, person, home, null);
+                }
+            } else {
+                // Chronic patients stay patients; in care last year = known before this year.
+                l.hypertensionCare = l.hypertensive && r.chance(l.hypertensionCare ? CARE_RETENTION
+                        : entry(reach(SpmService.HYPERTENSION, HYPERTENSION_IN_CARE)));
+                if (l.hypertensionCare) {
+                    ptm(r, b, person, home, false, hypertensionKnown);
+                }
+                l.diabetesCare = l.diabetic && r.chance(
+                        l.diabetesCare ? CARE_RETENTION : entry(reach(SpmService.DIABETES, DIABETES_IN_CARE)));
+                if (l.diabetesCare) {
+                    ptm(r, b, person, home, true, diabetesKnown);
+                }
+                l.odgjCare = l.odgj && r.chance(l.odgjCare ? CARE_RETENTION
+                        : entry(reach(SpmService.SEVERE_MENTAL_DISORDER, ODGJ_FOUND)));
+                if (l.odgjCare && home.mentalByName()) {
+                    mental(r, b, person, home, odgjKnown);
+                }
             }
-            if (r.chance(ODGJ_ADULT) && r.chance(ODGJ_FOUND) && home.mentalByName()) {
-                mental(r, b, person, home);
-            }
+            l.adult = true;
         }
         if (r.chance(age >= 15 ? TB_PRESUMED_ADULT : TB_PRESUMED_CHILD) && home.tbByName()) {
             tb(r, b, person, home);
@@ -173,11 +335,16 @@ final class PersonSynthesizer {
             keyPopulation(r, b, person, home);
         }
         PersonRecord baby = null;
-        if (sex == Sex.FEMALE && age >= 15 && age <= 49) {
-            baby = pregnancy(r, b, person, home, age, room > 1 ? index + 1 : -1);
+        if (carried != null) {
+            baby = delivery(r, b, person, home, babyIndex, carried, false);
+        } else if (sex == Sex.FEMALE && age >= 15 && age <= 49) {
+            baby = pregnancy(r, b, person, home, age, babyIndex);
         }
         PersonRecord mother = b.build();
-        return baby == null ? List.of(mother) : List.of(mother, baby);
+        List<Life> lives = born == null ? List.of(l) : List.of(l, born);
+        this.life = null;
+        this.born = null;
+        return new Unit(baby == null ? List.of(mother) : List.of(mother, baby), lives);
     }
 
     // ---------------------------------------------------------------- services 1–3
@@ -186,8 +353,19 @@ final class PersonSynthesizer {
     private PersonRecord pregnancy(Rng r, PersonRecord.Builder b, Person mother, Home home, int age, long babyIndex) {
         double pd = Demography.ASFR[(age - 15) / 5] * Demography.FERTILITY_SCALE;
         double u = r.nextDouble();
+        if (life.clip) {
+            // A later year of a history: the pregnancies running at last year's end were carried over
+            // (Life.pendingHpht); the new deliveries are the ones conceived this year. A woman not carrying
+            // one is a little more likely to conceive than the average woman of her age, of whom a share
+            // 0.75 × pd was carrying: pd ÷ (1 − 0.75 pd).
+            pd = pd / (1 - RUNNING_SHARE * pd);
+            if (u < pd * IN_YEAR_CONCEPTION) {
+                return delivery(r, b, mother, home, babyIndex, null, true);
+            }
+            u += pd * (1 - IN_YEAR_CONCEPTION);
+        }
         if (u < pd) {
-            return delivery(r, b, mother, home, babyIndex);
+            return delivery(r, b, mother, home, babyIndex, null, false);
         }
         if (u < pd * 1.12) {
             // Abortion, about 12 per 100 deliveries: excluded from service 1 (§9.1).
@@ -209,31 +387,66 @@ final class PersonSynthesizer {
             b.addAll(visits);
             b.add(new PregnancyOutcome(date, home.puskesmas(), hpht, PregnancyOutcomeKind.MATERNAL_DEATH_IN_PREGNANCY,
                     null, 0, 0, 0, true, false));
+            life.gone = true;
             pregnantWomanHiv(r, b, home, visits, date);
             return null;
         }
         if (u < pd * 1.873) {
-            // Still running at year end: no outcome yet, pending for service 1 (§9.1).
-            LocalDate hpht = r.date(LocalDate.of(year, 4, 1), LocalDate.of(year, 11, 20));
-            List<AncVisit> visits = ancVisits(r, hpht, dec31, home, true);
+            // Still running at year end: no outcome yet, pending for service 1 (§9.1). A single year shows
+            // the pregnancies seen by then (HPHT April to 20 November); a followed population carries every
+            // one that delivers next year (HPHT from about 28 March, 278 days before the year's end), so
+            // next year's deliveries spread evenly over its months.
+            LocalDate hpht = followed ? r.date(LocalDate.of(year, 3, 28), dec31)
+                    : r.date(LocalDate.of(year, 4, 1), LocalDate.of(year, 11, 20));
+            List<AncVisit> visits = ancVisits(runningPlan(hpht), hpht, dec31, home, true);
             b.addAll(visits);
             pregnantWomanHiv(r, b, home, visits, null);
+            life.pendingHpht = hpht;
         }
         return null;
     }
 
-    private PersonRecord delivery(Rng r, PersonRecord.Builder b, Person mother, Home home, long babyIndex) {
+    /**
+     * @param carriedHpht the HPHT of a pregnancy running at last year's end (its earlier visits and HIV
+     *        record are last year's), or {@code null}
+     * @param inYear conceived this year, after last year's running pregnancies were carried over
+     */
+    private PersonRecord delivery(Rng r, PersonRecord.Builder b, Person mother, Home home, long babyIndex,
+            LocalDate carriedHpht, boolean inYear) {
         double k = r.nextDouble();
         PregnancyOutcomeKind kind = k < 0.05 ? PregnancyOutcomeKind.PREMATURE
                 : k < 0.065 ? PregnancyOutcomeKind.STILL_BIRTH : PregnancyOutcomeKind.LIVE_BIRTH;
         boolean premature = kind == PregnancyOutcomeKind.PREMATURE;
-        LocalDate date = r.date(jan1, dec31);
-        // Term 37–41 weeks; premature 28–36 weeks. HPHT often lies in the previous year.
-        LocalDate hpht = date.minusDays(premature ? r.between(196, 258) : r.between(259, 293));
-        List<AncVisit> visits = r.chance(0.03) ? List.of() : ancVisits(r, hpht, date, home, true);
+        LocalDate date;
+        LocalDate hpht;
+        if (carriedHpht != null) {
+            hpht = carriedHpht;
+            date = hpht.plusDays(premature ? r.between(196, 258) : r.between(259, 293));
+            if (date.isBefore(jan1)) {
+                date = jan1.plusDays(r.between(0, 20));
+            }
+        } else {
+            if (inYear) {
+                // Conceived this year (the pregnancies of last year were carried over): HPHT after 1 January.
+                int term = premature ? r.between(196, 258) : r.between(259, 293);
+                date = r.date(jan1.plusDays(term), dec31);
+                hpht = date.minusDays(term);
+            } else {
+                date = r.date(jan1, dec31);
+                // Term 37–41 weeks; premature 28–36 weeks. HPHT often lies in the previous year.
+                hpht = date.minusDays(premature ? r.between(196, 258) : r.between(259, 293));
+            }
+        }
+        // A carried pregnancy goes on with the plan it had last year (its own random stream).
+        List<AncVisit> visits = carriedHpht != null ? ancVisits(runningPlan(hpht), hpht, date, home, true)
+                : r.chance(miss(SpmService.ANTENATAL, 0.03)) ? List.of() : ancVisits(r, hpht, date, home, true);
         b.addAll(visits);
         b.add(deliveryOutcome(r, date, hpht, kind, home));
-        pregnantWomanHiv(r, b, home, visits, date);
+        // A carried pregnancy was recorded at risk last year at its first visit, if that was last year.
+        if (carriedHpht == null || !visits.isEmpty() && visits.get(0).visitCode() != null
+                && visits.get(0).visitCode().startsWith("K1")) {
+            pregnantWomanHiv(r, b, home, visits, date);
+        }
         if (babyIndex < 0) {
             return null;
         }
@@ -242,9 +455,10 @@ final class PersonSynthesizer {
         PersonRecord.Builder bb = PersonRecord.builder(baby);
         boolean live = kind != PregnancyOutcomeKind.STILL_BIRTH;
         bb.add(newborn(r, date, mother.id(), home, live, premature));
-        if (live) {
-            balita(r, bb, date, home);
-        }
+        boolean registered = live && balita(r, bb, date, home, null, babyIndex);
+        born = new Life(baby, home, babyIndex, mother.id());
+        born.gone = !live;
+        born.balitaRegistered = live ? registered : null;
         return bb.build();
     }
 
@@ -285,7 +499,7 @@ final class PersonSynthesizer {
             doctors = 1;
             midwives = r.chance(0.5) ? 2 : 1;
             nurses = midwives == 2 ? 0 : 1;
-            double f = r.nextDouble();
+            double f = r.nextDouble() * q(SpmService.DELIVERY);
             if (f < 0.05) {
                 // A single midwife: not a team.
                 doctors = 0;
@@ -316,13 +530,14 @@ final class PersonSynthesizer {
      * T1 if w ≤ 12, T2 if 13 ≤ w ≤ 24, T3 if w ≥ 25), with each typical shortfall at a few percent.
      */
     private List<AncVisit> ancVisits(Rng r, LocalDate hpht, LocalDate last, Home home, boolean full) {
-        boolean noT1 = r.chance(0.05);
-        boolean shortT2 = r.chance(0.04);
-        boolean shortT3 = r.chance(0.04);
-        boolean noDoctorT1 = r.chance(0.05);
-        boolean noDoctorT3 = r.chance(0.04);
-        boolean tenTGap = r.chance(0.03);
-        boolean tenTNotRecorded = r.chance(0.03);
+        SpmService anc = SpmService.ANTENATAL;
+        boolean noT1 = r.chance(miss(anc, 0.05));
+        boolean shortT2 = r.chance(miss(anc, 0.04));
+        boolean shortT3 = r.chance(miss(anc, 0.04));
+        boolean noDoctorT1 = r.chance(miss(anc, 0.05));
+        boolean noDoctorT3 = r.chance(miss(anc, 0.04));
+        boolean tenTGap = r.chance(miss(anc, 0.03));
+        boolean tenTNotRecorded = r.chance(miss(anc, 0.03));
         TenTItem missing = tenTGap ? r.pick(TEN_T_OFTEN_MISSED) : null;
         LocalDate rowHpht = r.chance(0.1) ? null : r.chance(0.05) ? hpht.plusDays(7) : hpht;
 
@@ -385,7 +600,16 @@ final class PersonSynthesizer {
             }
             visits.add(new AncVisit(date, home.puskesmas(), rowHpht, code, Examiner.values()[p[1]], p[2] == 1, tenT));
         }
+        if (life != null && life.clip) {
+            // The visits before 1 January are last year's records.
+            visits.removeIf(v -> v.date().isBefore(jan1));
+        }
         return visits;
+    }
+
+    /** The random stream of the antenatal plan of a pregnancy that runs over the year's end. */
+    private Rng runningPlan(LocalDate hpht) {
+        return Rng.of(seed, ANC_STREAM, life.index * 400_000L + hpht.toEpochDay());
     }
 
     private static int midwifeOrNurse(Rng r) {
@@ -402,10 +626,10 @@ final class PersonSynthesizer {
                     null);
         }
         EnumSet<EssentialCare> care = EnumSet.allOf(EssentialCare.class);
-        if (r.chance(0.07)) {
+        if (r.chance(miss(SpmService.NEWBORN, 0.07))) {
             care.remove(r.pick(EssentialCare.values()));
         }
-        double u = r.nextDouble();
+        double u = r.nextDouble() * q(SpmService.NEWBORN);
         int kn1Minutes = u < 0.03 ? -1
                 : u < 0.05 ? r.between(60, 359)
                         : u < 0.11 ? r.between(2881, 5760)
@@ -418,9 +642,9 @@ final class PersonSynthesizer {
             kn1Date = at.toLocalDate();
             kn1Time = timesKnown ? at.toLocalTime() : null;
         }
-        double v = r.nextDouble();
+        double v = r.nextDouble() * q(SpmService.NEWBORN);
         LocalDate kn2 = v < 0.04 ? null : birth.plusDays(v < 0.07 ? r.between(8, 10) : r.between(3, 7));
-        double w = r.nextDouble();
+        double w = r.nextDouble() * q(SpmService.NEWBORN);
         LocalDate kn3 = w < 0.07 ? null : birth.plusDays(w < 0.10 ? r.between(29, 35) : r.between(8, 28));
         // Nothing is recorded after the year's end: a December baby's later visits are not known yet.
         if (kn1Date != null && kn1Date.isAfter(dec31)) {
@@ -441,26 +665,42 @@ final class PersonSynthesizer {
      * year), as a cohort register holds them. Each shortfall is drawn per window and drops the first such
      * service inside it, so a child can meet one standard and miss the next.
      */
-    private void balita(Rng r, PersonRecord.Builder b, LocalDate birth, Home home) {
-        if (!r.chance(BALITA_REGISTERED)) {
-            return;
+    private boolean balita(Rng r, PersonRecord.Builder b, LocalDate birth, Home home, Boolean registered,
+            long child) {
+        SpmService s = SpmService.BALITA;
+        if (!(registered != null ? registered : r.chance(reach(s, BALITA_REGISTERED)))) {
+            return false;
         }
         // The window judged at 31 March starts earliest: later quarters judge the same or a later one.
         int monthsAtQ1 = ageMonths(birth, march31);
         LocalDate from = monthsAtQ1 < 24 ? birth : monthsAtQ1 < 36 ? birth.plusYears(1) : jan1;
-        boolean poorAttendance = r.chance(0.12);
+        if (life != null && life.clip && from.isBefore(jan1)) {
+            // Carried on: the earlier part of the window is last year's records.
+            from = jan1;
+        }
+        Rng c = Rng.of(seed, CHILD_STREAM, child);
+        boolean poorAttendance = c.chance(miss(s, 0.12));
         // drop[w][type]: the first such service in window w (0: standard 1, 1: standard 2, 2: the later
         // years) is missed.
         boolean[][] drop = new boolean[3][ChildServiceType.values().length];
         for (boolean[] w : drop) {
-            w[ChildServiceType.LENGTH_HEIGHT.ordinal()] = r.chance(0.04);
-            w[ChildServiceType.HEAD_CIRCUMFERENCE.ordinal()] = r.chance(0.04);
-            w[ChildServiceType.DEVELOPMENT.ordinal()] = r.chance(0.05);
-            w[ChildServiceType.VITAMIN_A_BLUE.ordinal()] = r.chance(0.07);
+            w[ChildServiceType.LENGTH_HEIGHT.ordinal()] = c.chance(miss(s, 0.04));
+            w[ChildServiceType.HEAD_CIRCUMFERENCE.ordinal()] = c.chance(miss(s, 0.04));
+            w[ChildServiceType.DEVELOPMENT.ordinal()] = c.chance(miss(s, 0.05));
+            w[ChildServiceType.VITAMIN_A_BLUE.ordinal()] = c.chance(miss(s, 0.07));
             w[ChildServiceType.VITAMIN_A_RED.ordinal()] = w[ChildServiceType.VITAMIN_A_BLUE.ordinal()];
         }
-        String basicMissed = r.chance(0.10) ? r.pick(BASIC_OFTEN_MISSED) : null;
-        String boosterMissed = r.chance(0.10) ? r.pick(BOOSTER_OFTEN_MISSED) : null;
+        String basicMissed = c.chance(miss(s, 0.10)) ? c.pick(BASIC_OFTEN_MISSED) : null;
+        String boosterMissed = c.chance(miss(s, 0.10)) ? c.pick(BOOSTER_OFTEN_MISSED) : null;
+        if (life != null && life.clip) {
+            // A window begun last year had its lapse drawn there.
+            if (birth.isBefore(jan1)) {
+                java.util.Arrays.fill(drop[0], false);
+            }
+            if (birth.plusYears(1).isBefore(jan1)) {
+                java.util.Arrays.fill(drop[1], false);
+            }
+        }
         String pkm = home.puskesmas();
         LocalDate birthday1 = birth.plusYears(1);
         LocalDate birthday2 = birth.plusYears(2);
@@ -488,8 +728,9 @@ final class PersonSynthesizer {
                 campaign(r, b, d, m, drop[window(d, birthday1, birthday2)], pkm);
             }
         }
+        Rng dev = Rng.of(seed, CHILD_STREAM + 1, child);
         for (int m : DEVELOPMENT_MONTHS) {
-            LocalDate d = birth.plusMonths(m).plusDays(r.between(0, 14));
+            LocalDate d = birth.plusMonths(m).plusDays(dev.between(0, 14));
             if (d.isBefore(from) || d.isAfter(dec31)) {
                 continue;
             }
@@ -501,8 +742,9 @@ final class PersonSynthesizer {
             b.add(new ChildService(d, pkm, ChildServiceType.DEVELOPMENT, null, null));
         }
         if (monthsAtQ1 < 36) {
-            immunisations(r, b, birth, from, pkm, basicMissed, boosterMissed);
+            immunisations(Rng.of(seed, CHILD_STREAM + 2, child), b, birth, from, pkm, basicMissed, boosterMissed);
         }
+        return true;
     }
 
     private static final int[] DEVELOPMENT_MONTHS = { 3, 6, 9, 11, 15, 21, 30, 42, 54 };
@@ -601,7 +843,7 @@ final class PersonSynthesizer {
     /** §9.5: one screening in the school year (June to May) and the BIAS doses of grades 1, 2 and 5. */
     private void school(Rng r, PersonRecord.Builder b, Person p, Home home) {
         int grade = (year - 1) - p.birthDate().getYear() - 5;
-        if (grade < 1 || grade > 9 || !r.chance(SCHOOL_REACHED)) {
+        if (grade < 1 || grade > 9 || !r.chance(reach(SpmService.SCHOOL_AGE, SCHOOL_REACHED))) {
             return;
         }
         LocalDate exam = r.chance(0.85) ? r.date(LocalDate.of(year - 1, 7, 15), LocalDate.of(year - 1, 10, 31))
@@ -621,11 +863,12 @@ final class PersonSynthesizer {
         int level = outside ? ageAtExam - 6 : grade;
         String npsn = outside ? null
                 : String.format("%d%07d", place == SchoolPlace.SCHOOL ? 4 : 6, home.slot() * 10 + (grade <= 6 ? 1 : 2));
-        boolean missHearing = r.chance(0.05);
-        boolean missSight = r.chance(0.04);
-        boolean missDental = r.chance(0.03);
+        SpmService s = SpmService.SCHOOL_AGE;
+        boolean missHearing = r.chance(miss(s, 0.05));
+        boolean missSight = r.chance(miss(s, 0.04));
+        boolean missDental = r.chance(miss(s, 0.03));
         boolean anaemiaDue = p.sex() == Sex.FEMALE && level == 7;
-        boolean missAnaemia = r.chance(0.12);
+        boolean missAnaemia = r.chance(miss(s, 0.12));
         String nutrition = r.pick(SCHOOL_NUTRITION);
         String dental = r.chance(0.45) ? "Karies" : "Normal";
         String sight = r.chance(0.1) ? "Gangguan Refraksi" : "Normal";
@@ -637,7 +880,7 @@ final class PersonSynthesizer {
                 missDental ? null : dental, missSight ? null : sight, missHearing ? null : "Normal", anaemia,
                 followUp, null));
 
-        boolean missBias = r.chance(0.08);
+        boolean missBias = r.chance(miss(s, 0.08));
         List<BiasAntigen> doses = new ArrayList<>();
         if (level == 1) {
             doses.add(BiasAntigen.MR);
@@ -670,23 +913,24 @@ final class PersonSynthesizer {
         LocalDate from = adult.isAfter(jan1) ? adult : jan1;
         int ageEnd = year - p.birthDate().getYear();
         boolean elderly = ageEnd >= 60;
-        if (from.isAfter(dec31) || !r.chance(elderly ? ELDERLY_SCREENED : PRODUCTIVE_SCREENED)) {
+        SpmService s = elderly ? SpmService.ELDERLY : SpmService.PRODUCTIVE_AGE;
+        if (from.isAfter(dec31) || !r.chance(reach(s, elderly ? ELDERLY_SCREENED : PRODUCTIVE_SCREENED))) {
             return;
         }
         boolean female = p.sex() == Sex.FEMALE;
-        boolean missWaist = r.chance(elderly ? 0.04 : 0.06);
-        boolean missMental = r.chance(elderly ? 0.03 : 0.08);
-        boolean missSight = r.chance(0.03);
-        boolean missHearing = r.chance(0.03);
-        boolean missRisky = r.chance(0.04);
-        boolean missGlucose = r.chance(elderly ? 0.05 : 0.10);
-        boolean missPuma = r.chance(0.10);
-        boolean missTetanus = r.chance(0.10);
-        boolean noEducation = r.chance(elderly ? 0.03 : 0.04);
-        boolean missLila = r.chance(elderly ? 0.05 : 0.25);
-        boolean missCholesterol = r.chance(0.12);
-        boolean missSkilas = r.chance(0.07);
-        boolean missAdl = r.chance(0.06);
+        boolean missWaist = r.chance(miss(s, elderly ? 0.04 : 0.06));
+        boolean missMental = r.chance(miss(s, elderly ? 0.03 : 0.08));
+        boolean missSight = r.chance(miss(s, 0.03));
+        boolean missHearing = r.chance(miss(s, 0.03));
+        boolean missRisky = r.chance(miss(s, 0.04));
+        boolean missGlucose = r.chance(miss(s, elderly ? 0.05 : 0.10));
+        boolean missPuma = r.chance(miss(s, 0.10));
+        boolean missTetanus = r.chance(miss(s, 0.10));
+        boolean noEducation = r.chance(miss(s, elderly ? 0.03 : 0.04));
+        boolean missLila = r.chance(miss(s, elderly ? 0.05 : 0.25));
+        boolean missCholesterol = r.chance(miss(s, 0.12));
+        boolean missSkilas = r.chance(miss(s, 0.07));
+        boolean missAdl = r.chance(miss(s, 0.06));
         boolean glucoseAnyway = r.chance(0.4);
         Boolean familyDm = r.chance(0.15) ? null : r.chance(diabetic ? 0.4 : 0.1);
         Boolean bride = !elderly && ageEnd >= 18 && ageEnd <= 35 ? (r.chance(0.03) ? Boolean.TRUE : Boolean.FALSE)
@@ -753,9 +997,11 @@ final class PersonSynthesizer {
      * §9.8 / §9.9: monthly follow-up from January (diagnosed before the year, with visits last year) or
      * from the month of diagnosis; adherent patients rarely miss a month, the others often do.
      */
-    private void ptm(Rng r, PersonRecord.Builder b, Person p, Home home, boolean diabetes) {
+    private void ptm(Rng r, PersonRecord.Builder b, Person p, Home home, boolean diabetes, Boolean inCareLastYear) {
+        SpmService s = diabetes ? SpmService.DIABETES : SpmService.HYPERTENSION;
         LocalDate adult = p.birthDate().plusYears(15);
-        boolean known = r.chance(0.75) && adult.isBefore(LocalDate.of(year - 1, 10, 1));
+        boolean known = (inCareLastYear != null ? inCareLastYear : r.chance(0.75))
+                && adult.isBefore(LocalDate.of(year - 1, 10, 1));
         int firstMonth = known ? 1 : r.between(1, 12);
         if (!known && adult.isAfter(LocalDate.of(year, firstMonth, 1))) {
             if (adult.isAfter(LocalDate.of(year, 12, 1))) {
@@ -766,12 +1012,13 @@ final class PersonSynthesizer {
                 return;
             }
         }
-        boolean adherent = r.chance(0.45);
-        boolean noDrug = r.chance(0.05);
-        boolean noEducation = r.chance(0.03);
-        boolean pressureMissed = r.chance(0.03);
+        boolean adherent = r.chance(reach(s, 0.45));
+        boolean noDrug = r.chance(miss(s, 0.05));
+        boolean noEducation = r.chance(miss(s, 0.03));
+        boolean pressureMissed = r.chance(miss(s, 0.03));
         String dx = diabetes ? (r.chance(0.85) ? "E11" : "E14") : (r.chance(0.93) ? "I10" : "I11");
-        if (known) {
+        if (known && !life.clip) {
+            // Last year's visits of a known patient; carried on, they are last year's own records.
             int before = r.between(1, 3);
             for (int i = 0; i < before; i++) {
                 LocalDate d = r.date(LocalDate.of(year - 1, 10, 1), LocalDate.of(year - 1, 12, 31));
@@ -818,14 +1065,16 @@ final class PersonSynthesizer {
     // ---------------------------------------------------------------- services 10–12
 
     /** §9.10: a full examination at the first visit, education and management over the year. */
-    private void mental(Rng r, PersonRecord.Builder b, Person p, Home home) {
+    private void mental(Rng r, PersonRecord.Builder b, Person p, Home home, Boolean inCareLastYear) {
+        SpmService s = SpmService.SEVERE_MENTAL_DISORDER;
         String dx = r.chance(0.7) ? "F20" : r.chance(0.5) ? "F23" : r.pick(new String[] { "F25", "F29", "F22" });
         LocalDate adult = p.birthDate().plusYears(15);
-        boolean known = r.chance(0.7) && adult.isBefore(LocalDate.of(year - 1, 7, 1));
-        boolean noFullExam = r.chance(0.05);
-        boolean noEducation = r.chance(0.08);
-        boolean noManagement = r.chance(0.05);
-        if (known) {
+        boolean known = (inCareLastYear != null ? inCareLastYear : r.chance(0.7))
+                && adult.isBefore(LocalDate.of(year - 1, 7, 1));
+        boolean noFullExam = r.chance(miss(s, 0.05));
+        boolean noEducation = r.chance(miss(s, 0.08));
+        boolean noManagement = r.chance(miss(s, 0.05));
+        if (known && !life.clip) {
             b.add(new MentalHealthVisit(r.date(LocalDate.of(year - 1, 7, 1), LocalDate.of(year - 1, 12, 31)),
                     home.puskesmas(), dx, Boolean.TRUE, Boolean.TRUE, Boolean.TRUE, Boolean.TRUE, Boolean.FALSE));
         }
@@ -849,7 +1098,12 @@ final class PersonSynthesizer {
     /** §9.11: presumed in the year; most get a TCM within two weeks, some microscopy or radiology, some none. */
     private void tb(Rng r, PersonRecord.Builder b, Person p, Home home) {
         LocalDate presumed = r.date(p.birthDate().isAfter(jan1) ? p.birthDate() : jan1, dec31);
+        // Under the year's quality the share left without examination (u ≥ 0.84) is 0.16 ÷ q.
         double u = r.nextDouble();
+        double q = q(SpmService.TB_PRESUMPTIVE);
+        if (q != 1) {
+            u = 1 - (1 - u) * q;
+        }
         TbExamType type = u < 0.70 ? TbExamType.TCM
                 : u < 0.80 ? TbExamType.MICROSCOPY
                         : u < 0.84 ? TbExamType.RADIOLOGY : null;
@@ -923,7 +1177,7 @@ final class PersonSynthesizer {
             return;
         }
         LocalDate test = group == RiskGroup.PREGNANT_WOMAN ? recorded : recorded.plusDays(r.between(0, 30));
-        if (!r.chance(tested) || test.isAfter(dec31)) {
+        if (!r.chance(reach(SpmService.HIV_RISK, tested)) || test.isAfter(dec31)) {
             b.add(new HivRiskRecord(recorded, home.puskesmas(), group, null, null, null));
             return;
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -231,6 +232,34 @@ public final class PopulationGenerator implements Iterable<PersonRecord> {
         long pop = puskesmas.stream().filter(p -> p.code().equals(aggregatePuskesmas)).findFirst().orElseThrow()
                 .population();
         return Aggregates.monthly(spec, aggregatePuskesmas, pop);
+    }
+
+    /**
+     * The units of the spec's year drawn as {@link #iterator()} draws them, with the lives they carry into
+     * the next year ({@link PopulationHistory}).
+     */
+    void generate(PersonSynthesizer synth, Consumer<PersonSynthesizer.Unit> sink) {
+        long produced = 0;
+        long unit = 0;
+        for (int slot = 0; slot < quotas.length; slot++) {
+            int left = quotas[slot];
+            while (left > 0) {
+                PersonSynthesizer.Unit u = synth.draw(Rng.of(spec.seed(), UNIT_STREAM, unit++), homes[slot], left,
+                        produced, false);
+                produced += u.records().size();
+                left -= u.records().size();
+                sink.accept(u);
+            }
+        }
+    }
+
+    /** The homes (desa slots) and their first-year quotas: where persons moving in settle. */
+    PersonSynthesizer.Home[] homes() {
+        return homes;
+    }
+
+    int[] quotas() {
+        return quotas;
     }
 
     /**

@@ -64,6 +64,10 @@ public record SampleSpec(long seed, SampleDistrict district, int puskesmasCount,
         return new SampleSpec(seed, district, puskesmasCount, population, year, aggregateService);
     }
 
+    public SampleSpec withYear(int year) {
+        return new SampleSpec(seed, district, puskesmasCount, population, year, aggregateService);
+    }
+
     public SampleSpec withSeed(long seed) {
         return new SampleSpec(seed, district, puskesmasCount, population, year, aggregateService);
     }

@@ -87,9 +87,23 @@ public interface SpmConfig {
         @WithDefault("2025")
         int year();
 
-        /** Years before {@link #year()} loaded too, each generated with its own seed (issue 11: year over year). */
+        /**
+         * Years before {@link #year()} loaded too: one population followed over the years (issue 11: year
+         * over year); {@link #persons()} is the population of the year before the first loaded one.
+         */
         @WithDefault("1")
         int earlierYears();
+
+        /** Seed of the programmes' yearly drift (PopulationHistory.Drift). */
+        @WithDefault("20240601")
+        long driftSeed();
+
+        /**
+         * Standard deviation of a service's yearly log quality change: 0 keeps every programme as it was;
+         * 0.15 makes some services improve and some decline by a few points.
+         */
+        @WithDefault("0.15")
+        double driftSigma();
     }
 
     interface Compute {

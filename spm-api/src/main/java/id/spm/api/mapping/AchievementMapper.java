@@ -1,5 +1,6 @@
 package id.spm.api.mapping;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import id.spm.rules.count.PuskesmasCount;
 import id.spm.rules.index.Achievement;
 import id.spm.rules.index.PersonGap;
 import id.spm.rules.index.SectorIndex;
+import id.spm.rules.quality.MutuLine;
+import id.spm.rules.quality.MutuResult;
 import id.spm.rules.target.Denominator;
 
 /** The rules' {@link SectorIndex} of an area as the API's report. */
@@ -79,7 +82,25 @@ public final class AchievementMapper {
         return new ServiceAchievement(a.service().code(), a.service().name(), a.service().title(), a.numerator(), den,
                 a.coveragePercent(), a.penerimaPercent(), a.qualityPercent(), a.index(), a.category(), byName,
                 aggregateFrom, a.mutu() == null ? null : a.mutu().status().name(), reasons(a.reasons()), assumptions,
-                gap(a));
+                gap(a), mutu(a.mutu()));
+    }
+
+    /** The %mutu's items and who set their needs (issue 11), as the denominator shows the sasaran's sources. */
+    static AchievementReport.MutuDto mutu(MutuResult m) {
+        if (m == null) {
+            return null;
+        }
+        TreeSet<String> sources = new TreeSet<>();
+        List<AchievementReport.MutuItemDto> items = new ArrayList<>();
+        for (MutuLine l : m.lines()) {
+            if (l.needSource() != null) {
+                sources.add(l.needSource());
+            }
+            items.add(new AchievementReport.MutuItemDto(l.kind().name(), l.item(), l.unit(), l.need(), l.stock(),
+                    l.achievement() == null ? null : l.achievement().setScale(2, RoundingMode.HALF_UP), l.needSource()));
+        }
+        return new AchievementReport.MutuDto(m.origin().name(), sources.isEmpty() ? null : sources, m.explanation(),
+                items);
     }
 
     /** The gap in persons under the rule set that computed the achievement (issue 10; reports.md §3.7). */

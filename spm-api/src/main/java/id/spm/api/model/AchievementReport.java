@@ -43,7 +43,28 @@ public record AchievementReport(@Schema(example = "73.18") String area,
             @Schema(description = "Puskesmas whose numerator comes from monthly aggregate counts") List<String> aggregateFrom,
             @Schema(example = "PROVIDED") String mutuStatus, List<DecisionDto.ReasonDto> reasons,
             List<AssumptionCount> assumptions,
-            @Schema(description = "How many more recipients served sesuai standar reach 100 % coverage and the next category band") PersonGapDto gap) {
+            @Schema(description = "How many more recipients served sesuai standar reach 100 % coverage and the next category band") PersonGapDto gap,
+            @Schema(description = "Where %mutu came from: the goods and staff items (forms 2.B.4 and 2.B.5) and who set their needs") MutuDto mutu) {
+    }
+
+    /**
+     * The %mutu's items and their provenance, as the denominator shows the sasaran's (issue 11: needs adopted by a
+     * decree carry it in {@code needSources} and on each item).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MutuDto(@Schema(example = "OWN", enumeration = {
+            "OWN", "DESCENDANTS", "NONE" }) String origin,
+            @Schema(example = "[\"SK Kepala Daerah 188.45/12/2026 tanggal 2026-01-15 (target proposal 3): 180 tablet per ibu hamil × proposed sasaran\"]") Set<String> needSources,
+            @Schema(example = "MEAN_OF_CAPPED over 4 item(s) with a need, own rows, the year (quarter 4's rows, else rows with no quarter)") String explanation,
+            List<MutuItemDto> items){
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MutuItemDto(@Schema(example = "GOODS") String kind, @Schema(example = "Tablet tambah darah") String item,
+            @Schema(example = "tablet") String unit, @Schema(example = "122040") BigDecimal need,
+            @Schema(example = "98000") BigDecimal stock,
+            @Schema(example = "80.30", description = "min(100, stock ÷ need × 100); absent when the need is 0") BigDecimal achievementPercent,
+            @Schema(example = "SK Kepala Daerah 188.45/12/2026 tanggal 2026-01-15 (target proposal 3): 180 tablet per ibu hamil × proposed sasaran", description = "Who set the need when not the mutu input") String needSource) {
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +83,8 @@ public class ReportFormService {
     private final ObjectMapper mapper;
     private final Map<String, FormLayout> layouts;
     private final JsonNode master;
+    @Inject
+    FormInputRepository formInputRepository;
 
     public ReportFormService(AchievementService achievements, SubmissionService submissions, FormInputService inputs,
             FactInputs facts, ObjectMapper mapper) {
@@ -110,6 +114,30 @@ public class ReportFormService {
                     "No form '" + code + "'; known: " + String.join(", ", layouts.keySet()) + ".");
         }
         return l;
+    }
+
+    /** Freezes every form layout with a submission, in its transaction (issue 10). */
+    void onFrozen(@Observes SubmissionService.FrozenEvent e) {
+        Map<String, String> json = new LinkedHashMap<>();
+        layouts.forEach((code, l) -> {
+            try {
+                json.put(code, mapper.writeValueAsString(l));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        formInputRepository.freezeLayouts(e.id(), json);
+    }
+
+    private Optional<FormLayout> frozenLayout(long submission, String code) {
+        return formInputRepository.frozenLayout(submission, code).map(text -> {
+            try {
+                return mapper.readValue(text, FormLayout.class);
+            } catch (IOException ex) {
+                throw new IllegalStateException("the layout of form " + code + " frozen with submission " + submission
+                        + " cannot be read", ex);
+            }
+        });
     }
 
     /** Loads every layout listed in {@code /reports/forms/index.txt}. */
@@ -152,6 +180,10 @@ public class ReportFormService {
         boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
         Optional<SubmissionService.Frozen> frozen = current || !district ? Optional.empty()
                 : submissions.frozen(unit.code(), period).filter(f -> f.areas().containsKey(area));
+        if (frozen.isPresent()) {
+            // Printed as it was submitted: the layout frozen with the submission (older submissions kept none).
+            layout = frozenLayout(frozen.get().id(), layout.code()).orElse(layout);
+        }
         Context ctx = new Context(layout, area, period, unit, frozen.orElse(null));
         Table table = switch (layout.rows()) {
             case "services" -> serviceRows(ctx);
@@ -265,7 +297,8 @@ public class ReportFormService {
                         rows.add(new MutuRow(r.areaCode(), r.year(), v.get("quarter") instanceof Number n ? n.intValue() : null,
                                 SpmService.parse((String) v.get("service")), MutuKind.valueOf((String) v.get("kind")),
                                 (String) v.get("item"), v.get("unit") == null ? "" : (String) v.get("unit"),
-                                decimal(v.get("need")), decimal(v.get("stock")), decimal(v.get("unitPrice"))));
+                                decimal(v.get("need")), decimal(v.get("stock")), decimal(v.get("unitPrice")),
+                                (String) v.get("needSource")));
                     }
                 } else {
                     rows = facts.mutu(unit.districts(), period.year());

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -113,7 +115,8 @@ public class FormInputRepository {
                             ord, payload)
                         select ?, ?, area_code, year, coalesce(quarter, 0), id::text, row_number() over (order by id),
                             jsonb_build_object('quarter', quarter, 'service', service_code, 'kind', kind, 'item', item,
-                                'unit', unit, 'need', need, 'stock', stock, 'unitPrice', unit_price)
+                                'unit', unit, 'need', need, 'stock', stock, 'unitPrice', unit_price,
+                                'needSource', need_source)
                         from quality_item where kabkota_code = ? and year = ?""")) {
             inputs.setLong(1, submissionId);
             inputs.setString(2, kabkota);
@@ -127,6 +130,38 @@ public class FormInputRepository {
             mutu.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot freeze form inputs", e);
+        }
+    }
+
+    /** Stores the report-form layouts (form code → layout JSON) a submission is frozen with, in the caller's transaction. */
+    public void freezeLayouts(long submissionId, Map<String, String> layouts) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        insert into submission_form_layout (submission_id, form, layout) values (?, ?, ?::jsonb)""")) {
+            for (Map.Entry<String, String> e : layouts.entrySet()) {
+                ps.setLong(1, submissionId);
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot freeze the form layouts", e);
+        }
+    }
+
+    /** The layout JSON of a form as frozen with a submission; empty for a submission frozen before layouts were kept. */
+    public Optional<String> frozenLayout(long submissionId, String form) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select layout::text from submission_form_layout where submission_id = ? and form = ?""")) {
+            ps.setLong(1, submissionId);
+            ps.setString(2, form);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a frozen form layout", e);
         }
     }
 

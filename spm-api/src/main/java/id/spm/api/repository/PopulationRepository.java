@@ -23,8 +23,14 @@ public class PopulationRepository {
     }
 
     /** One quality item: goods ({@code GOODS}) or staff ({@code STAFF}) of a service. */
+    /** One {@code quality_item} row; {@code needSource}: who set the need when not the mutu input (V120). */
     public record QualityItemRow(String areaCode, int year, Integer quarter, String serviceCode, String kind, String item,
-            String unit, BigDecimal need, BigDecimal stock, BigDecimal unitPrice) {
+            String unit, BigDecimal need, BigDecimal stock, BigDecimal unitPrice, String needSource) {
+
+        public QualityItemRow(String areaCode, int year, Integer quarter, String serviceCode, String kind, String item,
+                String unit, BigDecimal need, BigDecimal stock, BigDecimal unitPrice) {
+            this(areaCode, year, quarter, serviceCode, kind, item, unit, need, stock, unitPrice, null);
+        }
     }
 
     private final DataSource dataSource;
@@ -55,7 +61,7 @@ public class PopulationRepository {
     /** The districts' quality items of a year, in the order they were stored. */
     public List<QualityItemRow> qualityItems(Collection<String> districts, int year) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select area_code, quarter, service_code, kind, item, unit, need, stock, unit_price
+                select area_code, quarter, service_code, kind, item, unit, need, stock, unit_price, need_source
                 from quality_item where kabkota_code = any (?) and year = ? order by id
                 """)) {
             ps.setArray(1, c.createArrayOf("text", districts.toArray()));
@@ -67,7 +73,7 @@ public class PopulationRepository {
                     Integer quarter = rs.wasNull() ? null : (int) q;
                     out.add(new QualityItemRow(rs.getString(1), year, quarter, rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                            rs.getBigDecimal(8), rs.getBigDecimal(9)));
+                            rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10)));
                 }
             }
             return out;
@@ -139,5 +145,37 @@ public class PopulationRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the quality items of " + kabkota, e);
         }
+    }
+
+    /**
+     * Sets the needs of items of a year (rows with no quarter) with who set them, in the caller's transaction: an
+     * existing item keeps its stock and unit price, a new one starts with stock 0 (none reported yet). Returns the
+     * rows written.
+     */
+    public int setNeeds(String kabkota, List<QualityItemRow> rows) {
+        int n = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into quality_item as q (area_code, kabkota_code, year, quarter, service_code, kind, item, unit,
+                    need, stock, need_source)
+                values (?, ?, ?, null, ?, ?, ?, ?, ?, 0, ?)
+                on conflict (area_code, year, coalesce(quarter, 0), service_code, kind, item) do update
+                set need = excluded.need, unit = coalesce(excluded.unit, q.unit), need_source = excluded.need_source
+                """)) {
+            for (QualityItemRow m : rows) {
+                ps.setString(1, m.areaCode());
+                ps.setString(2, kabkota);
+                ps.setShort(3, (short) m.year());
+                ps.setString(4, m.serviceCode());
+                ps.setString(5, m.kind());
+                ps.setString(6, m.item());
+                ps.setString(7, m.unit());
+                ps.setBigDecimal(8, m.need());
+                ps.setString(9, m.needSource());
+                n += ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the quality needs of " + kabkota, e);
+        }
+        return n;
     }
 }

@@ -36,7 +36,7 @@ public record StoredReport(String area, String areaName, String level, String pe
     public record Service(String serviceCode, String service, String name, long numerator, Denominator denominator,
             BigDecimal coveragePercent, BigDecimal penerimaPercent, BigDecimal qualityPercent, BigDecimal index,
             String category, ByName byName, List<String> aggregateFrom, String mutuStatus, List<Reason> reasons,
-            List<AssumptionCount> assumptions, Gap gap) {
+            List<AssumptionCount> assumptions, Gap gap, Mutu mutu) {
 
         AchievementReport.ServiceAchievement toDto() {
             Denominator d = denominator;
@@ -51,8 +51,22 @@ public record StoredReport(String area, String areaName, String level, String pe
                     map(assumptions, a -> new AchievementReport.AssumptionCount(a.code(), a.example(), a.decisions())),
                     gap == null ? null
                             : new AchievementReport.PersonGapDto(gap.toFullCoverage(), gap.nextCategory(),
-                                    gap.toNextCategory()));
+                                    gap.toNextCategory()),
+                    mutu == null ? null
+                            : new AchievementReport.MutuDto(mutu.origin(), mutu.needSources(), mutu.explanation(),
+                                    map(mutu.items(), i -> new AchievementReport.MutuItemDto(i.kind(), i.item(), i.unit(),
+                                            i.need(), i.stock(), i.achievementPercent(), i.needSource()))));
         }
+    }
+
+    /** Added with issue 11 (the mutu items and who set their needs); absent in rows stored before. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mutu(String origin, Set<String> needSources, String explanation, List<MutuItem> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MutuItem(String kind, String item, String unit, BigDecimal need, BigDecimal stock,
+            BigDecimal achievementPercent, String needSource) {
     }
 
     /** Added with issue 10; absent in rows stored before. */
@@ -169,7 +183,11 @@ public record StoredReport(String area, String areaName, String level, String pe
                 b == null ? null : new ByName(b.counted(), b.notCounted(), b.pending(), b.excluded()),
                 s.aggregateFrom(), s.mutuStatus(), map(s.reasons(), StoredReport::reason),
                 map(s.assumptions(), a -> new AssumptionCount(a.code(), a.example(), a.decisions())),
-                s.gap() == null ? null : new Gap(s.gap().toFullCoverage(), s.gap().nextCategory(), s.gap().toNextCategory()));
+                s.gap() == null ? null : new Gap(s.gap().toFullCoverage(), s.gap().nextCategory(), s.gap().toNextCategory()),
+                s.mutu() == null ? null
+                        : new Mutu(s.mutu().origin(), s.mutu().needSources(), s.mutu().explanation(),
+                                map(s.mutu().items(), i -> new MutuItem(i.kind(), i.item(), i.unit(), i.need(), i.stock(),
+                                        i.achievementPercent(), i.needSource()))));
     }
 
     private static Reason reason(DecisionDto.ReasonDto r) {

@@ -64,7 +64,7 @@ public class FactInputs {
     public List<MutuRow> mutu(List<String> districts, int year) {
         return population.qualityItems(districts, year).stream().map(r -> new MutuRow(r.areaCode(), year,
                 r.quarter(), SpmService.parse(r.serviceCode()), MutuKind.valueOf(r.kind()), r.item(),
-                r.unit() == null ? "" : r.unit(), r.need(), r.stock(), r.unitPrice())).toList();
+                r.unit() == null ? "" : r.unit(), r.need(), r.stock(), r.unitPrice(), r.needSource())).toList();
     }
 
     /** Names of the hierarchy's areas: regions from the Kemendagri list, Puskesmas from the registry. */

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,6 +44,16 @@ public class SubmissionService {
     private final ChangeEvents changes;
     private final FormInputRepository formInputs;
     private final SubmissionDiffService decisionDiffs;
+
+    /**
+     * A district-period frozen, fired in the freezing transaction: observers freeze what they own with it (the report
+     * forms' layouts, issue 10), or the whole submission rolls back.
+     */
+    public record FrozenEvent(long id, String district, Period period) {
+    }
+
+    @Inject
+    Event<FrozenEvent> frozenEvents;
 
     public SubmissionService(AchievementService achievements, CallerScope scope, ObjectMapper mapper,
             SubmissionRepository submissions, ChangeEvents changes, FormInputRepository formInputs,
@@ -93,6 +105,7 @@ public class SubmissionService {
         submissions.add(s);
         // The forms' typed inputs and mutu rows are frozen with the figures (issue 10; reports.md §5.4 freeze rule).
         formInputs.freeze(s.id, district, period.year());
+        frozenEvents.fire(new FrozenEvent(s.id, district, period));
         changes.record(ChangeEvents.SUBMISSION_FROZEN, district, period.year(), period.label(), s.dataVersion,
                 "frozen by " + s.frozenBy);
         return s;

@@ -27,6 +27,7 @@ import id.spm.api.model.TargetProposalRequest;
 import id.spm.api.model.TargetSourceDto;
 import id.spm.api.repository.ChangeEvents;
 import id.spm.api.repository.DataVersionRepository;
+import id.spm.api.repository.PopulationRepository;
 import id.spm.api.repository.PuskesmasRepository;
 import id.spm.api.repository.TargetProposalRepository;
 import id.spm.api.repository.TargetRepository;
@@ -71,10 +72,12 @@ public class TargetProposalService {
     private final DataVersionRepository versions;
     private final ChangeEvents changes;
     private final ObjectMapper mapper;
+    private final PopulationRepository quality;
 
     public TargetProposalService(CallerScope scope, AchievementService achievements, FactInputs inputs,
             TargetRepository targets, TargetProposalRepository proposals, PuskesmasRepository registry,
-            DataVersionRepository versions, ChangeEvents changes, ObjectMapper mapper) {
+            DataVersionRepository versions, ChangeEvents changes, ObjectMapper mapper, PopulationRepository quality) {
+        this.quality = quality;
         this.scope = scope;
         this.achievements = achievements;
         this.inputs = inputs;
@@ -253,6 +256,26 @@ public class TargetProposalService {
                 }
             }
         }
+        // The adopted minimum quality (SE Mendagri 600.4/2851/ST: the number of citizens and the minimum quality
+        // set in advance): its goods needs become the year's quality items of the district, with the decree as
+        // their source; the stock stays as reported (0 until the year's mutu input reports it).
+        List<PopulationRepository.QualityItemRow> needs = new ArrayList<>();
+        if (p.minimumQuality() != null) {
+            for (TargetProposal.MinimumQuality q : p.minimumQuality()) {
+                if (q.goods() == null) {
+                    continue;
+                }
+                for (TargetProposal.Goods g : q.goods()) {
+                    if (g.need() == null) {
+                        continue;
+                    }
+                    needs.add(new PopulationRepository.QualityItemRow(s.kabkota(), s.year(), null, q.serviceCode(),
+                            "GOODS", g.item(), g.unit(), g.need(), BigDecimal.ZERO, null,
+                            decree + " (target proposal " + id + "): " + g.standard() + " × proposed sasaran"));
+                }
+            }
+        }
+        quality.setNeeds(s.kabkota(), needs);
         if (!proposals.adopt(id, in.decreeNumber().strip(), in.decreeDate(), scope.subject(), written)) {
             throw ApiException.conflict("ALREADY_ADOPTED", "Proposal " + id + " was adopted meanwhile.");
         }

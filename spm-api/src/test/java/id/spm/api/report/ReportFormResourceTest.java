@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +61,8 @@ class ReportFormResourceTest {
     PopulationRepository population;
     @Inject
     DataVersionRepository versions;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     String admin;
 
@@ -388,6 +392,22 @@ class ReportFormResourceTest {
                 + YEAR + "&quarter=1&current=true").then().statusCode(200).extract().jsonPath();
         assertThat(current.getString("rows[11].problems")).isEqualTo("Kehamilan tidak terdeteksi");
         assertThat(current.getMap("submission")).isNull();
+
+        // Issue 10 (left open then): the layouts are frozen too. A layout edited after the freeze (here: the frozen
+        // copy stands for the submitted edition) prints the frozen form as submitted, today's form as edited.
+        long submission = frozen.getLong("submission.id");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("update submission_form_layout set layout = jsonb_set(layout, "
+                    + "'{columns,1,header}', '\"JENIS PELAYANAN (SAAT DISERAHKAN)\"') where submission_id = "
+                    + submission + " and form = 'e-spm'")).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(form("e-spm", DISTRICT, 1).getString("columns[1].header"))
+                .isEqualTo("JENIS PELAYANAN (SAAT DISERAHKAN)");
+        assertThat(given().auth().oauth2(admin).get("/api/v1/reports/forms/e-spm?area=" + DISTRICT + "&year=" + YEAR
+                + "&quarter=1&current=true").then().statusCode(200).extract().jsonPath().getString("columns[1].header"))
+                .isEqualTo(frozenBefore.getString("columns[1].header")).isNotEqualTo("JENIS PELAYANAN (SAAT DISERAHKAN)");
     }
 
     @Test

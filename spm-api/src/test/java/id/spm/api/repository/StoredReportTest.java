@@ -41,10 +41,15 @@ class StoredReportTest {
                 new BigDecimal("74.09"), new BigDecimal("74.09"), new BigDecimal("62.50"), new BigDecimal("71.77"),
                 "Tuntas Madya", new AchievementReport.ByName(3571, 1102, 640, 61), List.of("P7318010101"), "PROVIDED",
                 List.of(REASON), List.of(new AchievementReport.AssumptionCount("KN1_BY_DAY", "an example", 212)),
-                new AchievementReport.PersonGapDto(1249L, "Tuntas Utama", 496L));
+                new AchievementReport.PersonGapDto(1249L, "Tuntas Utama", 496L),
+                new AchievementReport.MutuDto("OWN", Set.of("SK Kepala Daerah 1/2026 tanggal 2026-01-15"),
+                        "MEAN_OF_CAPPED over 1 item(s) with a need, own rows",
+                        List.of(new AchievementReport.MutuItemDto("GOODS", "Tablet tambah darah", "tablet",
+                                new BigDecimal("180"), new BigDecimal("90"), new BigDecimal("50.00"),
+                                "SK Kepala Daerah 1/2026 tanggal 2026-01-15"))));
         var sparse = new AchievementReport.ServiceAchievement("1.02.02.2.02.0012", "HIV", "Pelayanan HIV", 0,
                 new AchievementReport.DenominatorDto(null, "MISSING", null, Set.of(), "no sasaran"), null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         return new AchievementReport("73.18", "Kabupaten Tana Toraja", "DISTRICT", "2025-Q2", "PMK-6-2024", 17, at,
                 new BigDecimal("71.36"), "Tuntas Madya",
                 List.of(new AchievementReport.LeftOut("1.02.02.2.02.0012", List.of(REASON))), List.of(service, sparse),

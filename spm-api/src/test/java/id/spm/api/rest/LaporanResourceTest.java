@@ -215,15 +215,17 @@ class LaporanResourceTest {
     void theAnnualReportPrintsEachMutuItemLineAndTheFormsAsItsAppendix() throws IOException {
         JsonPath goods = given().auth().oauth2(viewer).queryParam("area", DISTRICT).queryParam("year", YEAR)
                 .get("/api/v1/reports/forms/2.B.4").then().statusCode(200).extract().jsonPath();
-        assertThat(goods.getList("rows")).hasSize(12);
+        // This fixture's 12 items (need 10, stock 8); other tests of district 75.01 may add their own.
+        List<String> items = goods.getList("rows.item", String.class).stream().filter(i -> i.startsWith("Item "))
+                .toList();
+        assertThat(items).hasSize(12);
         JsonPath e2 = given().auth().oauth2(viewer).queryParam("area", DISTRICT).queryParam("year", YEAR)
                 .get("/api/v1/reports/forms/2.E.2").then().statusCode(200).extract().jsonPath();
 
         String html = laporan(null, "html").then().statusCode(200).extract().asString();
         String ii4 = html.substring(html.indexOf("4. Mutu Minimal Layanan Dasar"), html.indexOf("5. Alokasi Anggaran"));
         assertThat(ii4).contains("Form 2.B.4").contains("Form 2.B.5").doesNotContain("belum dimuat");
-        for (int i = 0; i < 12; i++) {
-            String item = goods.getString("rows[" + i + "].item");
+        for (String item : items) {
             assertThat(ii4).as("mutu line " + item).containsPattern(java.util.regex.Pattern.quote("<td>" + item
                     + "</td><td class=\"n\">10</td><td class=\"n\">8</td><td class=\"n\">2</td>"));
         }
@@ -240,7 +242,7 @@ class LaporanResourceTest {
         try (PDDocument pdf = Loader.loadPDF(laporan(null, "pdf").then().statusCode(200).extract().asByteArray())) {
             int pages = pdf.getNumberOfPages();
             String all = text(pdf, 1, pages);
-            assertThat(all).contains("Lampiran 6. Form 2.E.2").contains(goods.getString("rows[11].item"));
+            assertThat(all).contains("Lampiran 6. Form 2.E.2").contains(items.get(11));
             var last = pdf.getPage(pages - 1).getMediaBox();
             assertThat(last.getWidth()).as("appendix pages are landscape").isGreaterThan(last.getHeight());
             assertThat(text(pdf, pages, pages)).contains("Halaman " + pages + " dari " + pages)

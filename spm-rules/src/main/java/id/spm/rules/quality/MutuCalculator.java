@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,8 @@ public final class MutuCalculator {
             lines.add(a.line());
         }
         BigDecimal percent = percent(lines);
-        String source = origin == MutuOrigin.OWN ? "own rows" : "per-item sums of the rows of " + from;
+        String source = (origin == MutuOrigin.OWN ? "own rows" : "per-item sums of the rows of " + from)
+                + needSources(lines);
         if (percent == null) {
             return new MutuResult(code, service, MutuStatus.NO_ITEM_WITH_NEED, origin, rowsQuarter, lines, null,
                     averaging, from, "every item of the " + source + " has need 0, so every item is left out");
@@ -168,6 +170,17 @@ public final class MutuCalculator {
         return p.compareTo(HUNDRED) > 0 ? HUNDRED : p;
     }
 
+    /** Who set the needs, where not the input itself (a decree adopting next year's minimum quality). */
+    private static String needSources(List<MutuLine> lines) {
+        LinkedHashSet<String> s = new LinkedHashSet<>();
+        for (MutuLine l : lines) {
+            if (l.needSource() != null) {
+                s.add(l.item() + ": " + l.needSource());
+            }
+        }
+        return s.isEmpty() ? "" : " (needs set by " + String.join("; ", s) + ")";
+    }
+
     private static int countedItems(List<MutuLine> lines) {
         int n = 0;
         for (MutuLine l : lines) {
@@ -205,6 +218,7 @@ public final class MutuCalculator {
         BigDecimal price;
         boolean priceMissing;
         boolean priceConflict;
+        final LinkedHashSet<String> needSources = new LinkedHashSet<>();
 
         Acc(MutuRow first) {
             kind = first.kind();
@@ -215,6 +229,9 @@ public final class MutuCalculator {
         void add(MutuRow r) {
             need = need.add(r.need());
             stock = stock.add(r.stock());
+            if (r.needSource() != null) {
+                needSources.add(r.needSource());
+            }
             if (r.unitPrice() == null) {
                 priceMissing = true;
             } else if (price == null) {
@@ -229,7 +246,8 @@ public final class MutuCalculator {
             BigDecimal unitPrice = priceMissing || priceConflict ? null : price;
             BigDecimal cost = unitPrice == null ? null : gap.multiply(unitPrice);
             BigDecimal achievement = need.signum() == 0 ? null : capped(stock, need);
-            return new MutuLine(kind, item, unit, need, stock, gap, unitPrice, cost, achievement);
+            return new MutuLine(kind, item, unit, need, stock, gap, unitPrice, cost, achievement,
+                    needSources.isEmpty() ? null : String.join("; ", needSources));
         }
     }
 }

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param unitPrice the unit price, {@code null} when not given or when summed rows disagree
  * @param cost gap × unit price, {@code null} without a unit price
  * @param achievement min(100, stock ÷ need × 100), unrounded; {@code null} when need is 0 (left out)
+ * @param needSource who set the need of its rows when not the input itself (distinct sources joined by "; "), or
+ *        {@code null}
  */
 public record MutuLine(MutuKind kind, String item, String unit, BigDecimal need, BigDecimal stock, BigDecimal gap,
-        BigDecimal unitPrice, BigDecimal cost, BigDecimal achievement) {
+        BigDecimal unitPrice, BigDecimal cost, BigDecimal achievement, String needSource) {
+
+    public MutuLine(MutuKind kind, String item, String unit, BigDecimal need, BigDecimal stock, BigDecimal gap,
+            BigDecimal unitPrice, BigDecimal cost, BigDecimal achievement) {
+        this(kind, item, unit, need, stock, gap, unitPrice, cost, achievement, null);
+    }
 
     public MutuLine {
         Objects.requireNonNull(kind, "kind");

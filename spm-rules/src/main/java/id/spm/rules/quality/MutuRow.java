@@ -19,9 +19,16 @@ import id.spm.rules.area.AreaCodes;
  * @param need Jumlah Kebutuhan
  * @param stock Jumlah Tersedia
  * @param unitPrice Harga Satuan (Rp), {@code null} when not given
+ * @param needSource who set the need when not the input itself, e.g. the regional head's decree that adopted
+ *        next year's minimum quality (issue 11); {@code null} otherwise
  */
 public record MutuRow(String area, int year, Integer quarter, SpmService service, MutuKind kind, String item,
-        String unit, BigDecimal need, BigDecimal stock, BigDecimal unitPrice) {
+        String unit, BigDecimal need, BigDecimal stock, BigDecimal unitPrice, String needSource) {
+
+    public MutuRow(String area, int year, Integer quarter, SpmService service, MutuKind kind, String item, String unit,
+            BigDecimal need, BigDecimal stock, BigDecimal unitPrice) {
+        this(area, year, quarter, service, kind, item, unit, need, stock, unitPrice, null);
+    }
 
     public MutuRow {
         area = AreaCodes.normalize(area);
@@ -32,6 +39,7 @@ public record MutuRow(String area, int year, Integer quarter, SpmService service
         Objects.requireNonNull(stock, "stock");
         unit = unit == null ? "" : unit.strip();
         item = item.strip();
+        needSource = needSource == null || needSource.isBlank() ? null : needSource.strip();
         if (item.isEmpty()) {
             throw new IllegalArgumentException("a mutu row names its item");
         }
