@@ -140,7 +140,6 @@ public class ImportRunner {
                 Ingestor ingestor = new Ingestor(settings.layouts(), settings.regions(),
                         PuskesmasRegistry.of(kecamatanOf.keySet()), settings.personKeys(), settings.limits(),
                         guard(task.caller(), kecamatanOf, RegistryQueries.codeExceptions(c)));
-                String stages = "";
                 long[] lastWrite = { System.nanoTime() };
                 long readStarted = System.nanoTime();
                 Report report;
@@ -182,7 +181,8 @@ public class ImportRunner {
                 long staged = System.nanoTime();
                 LOG.infof("Import job %d read and staged %d rows in %d ms", id, staging.rows(),
                         (staged - readStarted) / 1_000_000);
-                stages = String.format("read+parse+stage %d (%s), copy end+analyze %d", (readEnded - readStarted) / 1_000_000,
+                String stages = String.format("read+parse+stage %d (%s), copy end+analyze %d",
+                        (readEnded - readStarted) / 1_000_000,
                         staging.timings(), (staged - readEnded) / 1_000_000);
                 probe.reached(id, ImportProbe.Point.STAGED);
                 if (staging.kind() == null) {
