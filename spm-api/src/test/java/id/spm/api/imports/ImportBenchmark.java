@@ -50,7 +50,8 @@ import io.restassured.path.json.JsonPath;
  * Not a test (no {@code *Test}/{@code *IT} name): compiled by every build, run only by
  * {@code ./mvnw -q -pl spm-api -am -Pbench-import verify} (spm-api's pom), settings as system properties:
  * {@code -Dbench.rows}, {@code -Dbench.xrows}, {@code -Dbench.heap}, {@code -Dbench.jar} (another packaged
- * service, to compare two builds back to back), {@code -Dbench.jfr=true} (a JFR recording of the service).
+ * service, to compare two builds back to back), {@code -Dbench.jfr=true} (a JFR recording of the service),
+ * {@code -Dbench.keep=true} (keep the work folder).
  */
 public final class ImportBenchmark {
 
@@ -135,6 +136,13 @@ public final class ImportBenchmark {
             System.out.println("   load average at end: " + load());
             s.stop();
             printStages(h.dir.resolve("bench-1.log"));
+        }
+        if (Boolean.getBoolean("bench.keep") || Boolean.getBoolean("bench.jfr")) {
+            System.out.println("   files, logs and the database kept in " + dir);
+        } else {
+            try (var all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
