@@ -48,6 +48,13 @@ import id.spm.ingest.report.TitleInfo;
  * compact hash sets (persons, duplicate keys), so memory does not grow with the file.
  *
  * <p>
+ * With {@link Options#threads()} above 1, the caller's thread reads the rows and hands them in batches
+ * to parsing threads (parse, validate, key, map: each row alone), then takes the batches back in file
+ * order and does what depends on the rows before (duplicates, counts, errors, the sink) itself: the sink,
+ * the report and its located errors are the same as with one thread, row for row, and at most a few
+ * batches per thread are in flight.
+ *
+ * <p>
  * A sink that needs all-or-nothing semantics (the API) writes into a transaction and commits only
  * when {@link #read} returns; a {@link FileRefusedException} mid-file means roll back.
  */
@@ -128,11 +135,27 @@ public final class Ingestor {
      * @param layout the layout the caller claims, or {@code null} to detect it from the header
      * @param today the day of import (dates after it are rejected)
      */
-    public record Options(String layout, LocalDate today) {
+    public record Options(String layout, LocalDate today, int threads) {
         public Options {
             Objects.requireNonNull(today, "today");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+        }
+
+        /** One thread: the rows are parsed on the caller's. */
+        public Options(String layout, LocalDate today) {
+            this(layout, today, 1);
+        }
+
+        /** The same read with {@code n} parsing threads. */
+        public Options withThreads(int n) {
+            return new Options(layout, today, n);
         }
     }
+
+    /** Rows handed to a parsing thread at a time. */
+    static final int PARSE_BATCH = 256;
 
     /**
      * Reads a file.
@@ -184,7 +207,7 @@ public final class Ingestor {
             Progress progress, Layout claimed) throws IOException {
         boolean date1904 = reader instanceof XlsxSheetReader x && x.date1904();
         Run run = new Run(fileName, reader, new CellParser(options.today(), regions, puskesmas, date1904),
-                options.today(), sink, progress);
+                options.today(), sink, progress, options.threads());
         return run.execute(claimed);
     }
 
@@ -211,11 +234,11 @@ public final class Ingestor {
         private long rowsAccepted;
         private long rowsRejected;
         private TitleInfo title = TitleInfo.NONE;
-        /** The values of the row being read, reused from row to row. */
-        private ParsedRow values;
+        private final int threads;
 
         Run(String fileName, SheetReader reader, CellParser parser, LocalDate today, Consumer<Accepted> sink,
-                Progress progress) {
+                Progress progress, int threads) {
+            this.threads = threads;
             this.progress = progress;
             this.fileName = fileName;
             this.reader = reader;
@@ -238,28 +261,131 @@ public final class Ingestor {
                 warnings.add("Columns repeated in the header were ignored (the first of each is read): "
                         + String.join(", ", header.duplicates()) + ".");
             }
-            RowMapper mapper = new RowMapper(header.layout(), keys, today);
-            values = new ParsedRow(header.layout().columns());
-            SheetRow row;
-            while ((row = reader.next()) != null) {
-                if (row.isBlank()) {
-                    continue;
-                }
-                rowsRead++;
-                process(row, binding, mapper);
-                if (rowsRead % PROGRESS_EVERY == 0) {
-                    progress.update(rowsRead, reader.bytesRead(), reader.bytesTotal());
+            if (threads > 1) {
+                parallel(header, binding);
+            } else {
+                Parsing p = new Parsing(parser, header.layout());
+                SheetRow row;
+                while ((row = reader.next()) != null) {
+                    if (row.isBlank()) {
+                        continue;
+                    }
+                    rowsRead++;
+                    settle(row, examine(row, binding, p));
+                    if (rowsRead % PROGRESS_EVERY == 0) {
+                        progress.update(rowsRead, reader.bytesRead(), reader.bytesTotal());
+                    }
                 }
             }
             progress.update(rowsRead, reader.bytesTotal(), reader.bytesTotal());
             return report(header);
         }
 
-        private void process(SheetRow row, Binding b, RowMapper mapper) {
-            List<CellError> rowErrors = parse(row, b);
+        /**
+         * The rows read here, examined on {@code threads} parsing threads in batches, settled here in file
+         * order. A batch is settled once every batch before it is; at most two batches per thread wait.
+         */
+        private void parallel(HeaderMatch header, Binding binding) throws IOException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                    r -> {
+                        Thread t = new Thread(r, "spm-ingest-parse");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            // One parser, values and mapper per thread: a CellParser keeps caches and is not shared.
+            ThreadLocal<Parsing> parsing = ThreadLocal.withInitial(() -> new Parsing(parser.fresh(), header.layout()));
+            java.util.ArrayDeque<java.util.concurrent.Future<Outcome[]>> inFlight = new java.util.ArrayDeque<>();
+            try {
+                List<SheetRow> batch = new ArrayList<>(PARSE_BATCH);
+                SheetRow row;
+                while (true) {
+                    row = reader.next();
+                    if (row != null && row.isBlank()) {
+                        continue;
+                    }
+                    if (row != null) {
+                        batch.add(row);
+                    }
+                    if (batch.size() == PARSE_BATCH || row == null && !batch.isEmpty()) {
+                        List<SheetRow> rows = batch;
+                        inFlight.add(pool.submit(() -> {
+                            Parsing p = parsing.get();
+                            Outcome[] out = new Outcome[rows.size()];
+                            for (int i = 0; i < out.length; i++) {
+                                out[i] = examine(rows.get(i), binding, p);
+                            }
+                            return out;
+                        }));
+                        batch = new ArrayList<>(PARSE_BATCH);
+                        while (inFlight.size() > 2 * threads) {
+                            settle(inFlight.poll());
+                        }
+                    }
+                    if (row == null) {
+                        break;
+                    }
+                }
+                while (!inFlight.isEmpty()) {
+                    settle(inFlight.poll());
+                }
+            } finally {
+                inFlight.forEach(f -> f.cancel(true));
+                pool.shutdownNow();
+            }
+        }
+
+        /** Settles a batch's rows in order (waiting for its thread), rethrowing what its thread threw. */
+        private void settle(java.util.concurrent.Future<Outcome[]> f) {
+            Outcome[] out;
+            try {
+                out = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while parsing rows", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException r) {
+                    throw r;
+                } else if (c instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(c);
+            }
+            for (Outcome o : out) {
+                rowsRead++;
+                settle(o.row, o);
+                if (rowsRead % PROGRESS_EVERY == 0) {
+                    progress.update(rowsRead, reader.bytesRead(), reader.bytesTotal());
+                }
+            }
+        }
+
+        /** What a parsing thread keeps from row to row: its parser, the values of its row, the mapper. */
+        private final class Parsing {
+            final CellParser parser;
+            final ParsedRow values;
+            final RowMapper mapper;
+
+            Parsing(CellParser parser, Layout layout) {
+                this.parser = parser;
+                this.values = new ParsedRow(layout.columns());
+                this.mapper = new RowMapper(layout, keys, today);
+            }
+        }
+
+        /** A row examined alone: its accepted record (before the duplicate check) or its errors. */
+        private record Outcome(SheetRow row, Accepted accepted, List<CellError> errors) {
+        }
+
+        /**
+         * Parses, validates, keys and maps one row, alone (nothing here depends on the rows before it, so
+         * it may run on any thread): the accepted record, or the row's located errors.
+         */
+        private Outcome examine(SheetRow row, Binding b, Parsing w) {
+            List<CellError> rowErrors = parse(row, b, w);
             Accepted accepted = null;
             if (rowErrors == null) {
-                RowMapper.Result r = mapper.map(values, b, new Accepted.Location(reader.sheetName(), row.number()));
+                RowMapper.Result r = w.mapper.map(w.values, b, new Accepted.Location(reader.sheetName(), row.number()));
                 Refusal refusal = r.problems().isEmpty() && areas != null ? refusal(r.row()) : null;
                 if (refusal != null) {
                     String field = areas.fieldOf(r.row());
@@ -270,13 +396,6 @@ public final class Ingestor {
                             error(refusal.code(), row, b, i, cell == null ? code : cell.text(), refusal.reason()));
                 } else if (r.problems().isEmpty()) {
                     accepted = r.row();
-                    if (!keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
-                        // The natural key of an event row holds dates and codes, never the NIK.
-                        rowErrors = add(rowErrors, new CellError(ErrorCode.DUPLICATE_ROW, reader.sheetName(),
-                                row.number(), null, null, null, "The same record (" + accepted.naturalKey()
-                                        + ") appears earlier in the file; remove one of the two."));
-                        accepted = null;
-                    }
                 } else {
                     for (RowMapper.Problem p : r.problems()) {
                         int i = b.indexOf(p.field());
@@ -285,6 +404,20 @@ public final class Ingestor {
                                 p.reason()));
                     }
                 }
+            }
+            return new Outcome(row, accepted, rowErrors);
+        }
+
+        /** Settles an examined row, in file order: the duplicate check, the counts, the errors, the sink. */
+        private void settle(SheetRow row, Outcome o) {
+            Accepted accepted = o.accepted();
+            List<CellError> rowErrors = o.errors();
+            if (accepted != null && !keysSeen.add(LongSet.hash(dedupKey(accepted)))) {
+                // The natural key of an event row holds dates and codes, never the NIK.
+                rowErrors = add(rowErrors, new CellError(ErrorCode.DUPLICATE_ROW, reader.sheetName(), row.number(),
+                        null, null, null, "The same record (" + accepted.naturalKey()
+                                + ") appears earlier in the file; remove one of the two."));
+                accepted = null;
             }
             if (rowErrors != null) {
                 rowsRejected++;
@@ -296,8 +429,10 @@ public final class Ingestor {
             sink.accept(accepted);
         }
 
-        /** Parses the row's cells into {@link #values}; the cells' errors, or {@code null}. */
-        private List<CellError> parse(SheetRow row, Binding b) {
+        /** Parses the row's cells into the thread's values; the cells' errors, or {@code null}. */
+        private List<CellError> parse(SheetRow row, Binding b, Parsing w) {
+            ParsedRow values = w.values;
+            CellParser parser = w.parser;
             values.clear();
             List<CellError> rowErrors = null;
             for (int i = 0; i < b.size(); i++) {

@@ -46,6 +46,13 @@ public interface ImportConfig {
     @WithDefault("PT30S")
     Duration retryAfter();
 
+    /**
+     * Threads that parse, validate and key a file's rows besides the one reading it (rows settle in file
+     * order whatever the number), and threads that encode the accepted rows for COPY; by default the
+     * machine's processors.
+     */
+    Optional<Integer> parseThreads();
+
     /** Compute the district-years an import changed in the background after it commits. */
     @WithDefault("true")
     boolean precompute();

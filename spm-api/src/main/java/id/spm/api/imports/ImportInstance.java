@@ -100,10 +100,14 @@ public class ImportInstance {
                 LOG.warnf("Import instance %s had been silent for too long and registered again", id);
             }
             // Jobs of this instance that it no longer holds (their end could not be written): they will never end.
-            List<Long> lost = jobs.failOwn(id, Set.copyOf(open),
+            // The open rows first, then this instance's jobs: a job is opened here before its row commits, so a
+            // row listed is a job held here unless it has ended (a copy of the held jobs taken first would miss a
+            // job submitted in between and fail it while it runs).
+            List<Long> candidates = new java.util.ArrayList<>(jobs.openOf(id));
+            candidates.removeIf(open::contains);
+            List<Long> lost = jobs.failLost(id, candidates,
                     "This import's worker ended without recording the result; nothing of it was stored. Upload the "
-                            + "file again.",
-                    false);
+                            + "file again.");
             if (!lost.isEmpty()) {
                 LOG.warnf("Import job(s) %s of this instance had no worker any more and are marked FAILED", lost);
             }

@@ -131,7 +131,7 @@ public class ImportRunner {
         long id = task.jobId();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (Staging staging = new Staging(c, "spm-import-" + id)) {
+            try (Staging staging = new Staging(c, "spm-import-" + id, settings.parseThreads())) {
                 // The registry is the one truth for where a Puskesmas is: its kecamatan and district.
                 RegistryQueries.Placements registry = RegistryQueries.placements(c);
                 Map<String, String> kecamatanOf = registry.kecamatanOf();
@@ -145,7 +145,7 @@ public class ImportRunner {
                 Report report;
                 try {
                     report = ingestor.read(task.file(), task.fileName(),
-                            new Ingestor.Options(task.layout(), LocalDate.now()), row -> {
+                            new Ingestor.Options(task.layout(), LocalDate.now(), settings.parseThreads()), row -> {
                                 try {
                                     staging.add(row);
                                 } catch (SQLException e) {
@@ -176,9 +176,14 @@ public class ImportRunner {
                                     report.rowsRead())));
                     return;
                 }
+                long readEnded = System.nanoTime();
                 staging.finish();
+                long staged = System.nanoTime();
                 LOG.infof("Import job %d read and staged %d rows in %d ms", id, staging.rows(),
-                        (System.nanoTime() - readStarted) / 1_000_000);
+                        (staged - readStarted) / 1_000_000);
+                String stages = String.format("read+parse+stage %d (%s), copy end+analyze %d",
+                        (readEnded - readStarted) / 1_000_000,
+                        staging.timings(), (staged - readEnded) / 1_000_000);
                 probe.reached(id, ImportProbe.Point.STAGED);
                 if (staging.kind() == null) {
                     c.rollback();
@@ -187,7 +192,7 @@ public class ImportRunner {
                     return;
                 }
                 jobs.phase(id, ImportPhase.MERGING);
-                merge(c, task, report, staging.kind());
+                merge(c, task, report, staging.kind(), stages);
             } catch (Throwable e) {
                 // Whatever was thrown (an Error too), the transaction is rolled back before the connection returns.
                 safeRollback(c);
@@ -196,7 +201,7 @@ public class ImportRunner {
         }
     }
 
-    private void merge(Connection c, Task task, Report report, Kind kind) throws SQLException {
+    private void merge(Connection c, Task task, Report report, Kind kind, String stages) throws SQLException {
         long id = task.jobId();
         long mergeStarted = System.nanoTime();
         SortedSet<String> districts = ImportMerger.districts(c, kind);
@@ -206,7 +211,10 @@ public class ImportRunner {
         ImpactPreview impact = new ImpactPreview(facts, config.compute().lookbackYears());
         Set<String> areas = preview ? ImportMerger.stagedPuskesmas(c, kind) : Set.of();
         ImpactPreview.Snapshot before = preview ? impact.snapshot(c, years, areas) : null;
-        ImportMerger.Result result = new ImportMerger(c, id, task.caller().subject()).merge(kind, probe);
+        long prepared = System.nanoTime();
+        ImportMerger merger = new ImportMerger(c, id, task.caller().subject());
+        ImportMerger.Result result = merger.merge(kind, probe);
+        long merged = System.nanoTime();
         List<ImportJob.Impact> consequences = null;
         if (preview) {
             consequences = ImpactPreview.compare(before, impact.snapshot(c, years, areas));
@@ -224,7 +232,11 @@ public class ImportRunner {
             DataVersions.bump(c, dy.kabkota(), dy.year());
         }
         jobs.finish(c, id, new JobEnd.Done(report.layout(), kabkota, result.scope(), summary));
+        long finished = System.nanoTime();
         c.commit();
+        LOG.infof("Import job %d stages: %s, lock+preview %d, merge [%s], bump+finish %d, commit %d (ms)", id, stages,
+                (prepared - mergeStarted) / 1_000_000, merger.timings(), (finished - merged) / 1_000_000,
+                (System.nanoTime() - finished) / 1_000_000);
         afterCommit(result.changed());
         LOG.infof("Import job %d (%s): %d rows read, %d created, %d updated, %d unchanged, %d removed, %d rejected; "
                 + "merged and committed in %d ms; data versions bumped for %s", id, report.layout(), report.rowsRead(),

@@ -39,6 +39,7 @@ public class ImportSettings {
     private final Duration heartbeatTimeout;
     private final Duration retryAfter;
     private final boolean precompute;
+    private final int parseThreads;
     private final String layoutsHash;
     private final ObjectMapper mapper;
 
@@ -70,6 +71,7 @@ public class ImportSettings {
                 : heartbeatTimeout;
         this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
         this.precompute = precompute;
+        this.parseThreads = Math.max(1, importConfig.parseThreads().orElse(Runtime.getRuntime().availableProcessors()));
         this.layoutsHash = hash(layouts);
     }
 
@@ -95,6 +97,11 @@ public class ImportSettings {
 
     public PersonKeys personKeys() {
         return personKeys;
+    }
+
+    /** Threads parsing a file's rows ({@code spm.import.parse-threads}). */
+    public int parseThreads() {
+        return parseThreads;
     }
 
     public Limits limits() {

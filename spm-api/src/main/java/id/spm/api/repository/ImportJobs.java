@@ -371,6 +371,46 @@ public class ImportJobs {
         return ids;
     }
 
+    /** The open jobs an instance owns. */
+    public List<Long> openOf(String instance) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select id from import_batch where owner = ? and " + OPEN)) {
+            ps.setString(1, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the jobs of instance " + instance, e);
+        }
+        return ids;
+    }
+
+    /** Marks FAILED those of these jobs of the instance that are still open; the ids it marked. */
+    public List<Long> failLost(String instance, Collection<Long> lost, String message) {
+        List<Long> ids = new ArrayList<>();
+        if (lost.isEmpty()) {
+            return ids;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update import_batch set phase = 'FAILED', finished_at = now(), "
+                        + "message = ? where owner = ? and " + OPEN + " and id = any(?) returning id")) {
+            ps.setString(1, message);
+            ps.setString(2, instance);
+            ps.setArray(3, c.createArrayOf("bigint", lost.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot end the jobs of instance " + instance, e);
+        }
+        return ids;
+    }
+
     /** Whether a job is open (QUEUED, READING or MERGING). */
     public boolean open(long id) {
         try (Connection c = dataSource.getConnection();

@@ -68,11 +68,28 @@ public final class ImportMerger {
     private long eventPersons;
     private List<ImportJob.PersonConflict> conflicts = List.of();
     private long conflictCount;
+    /** Each step's time (ms), for the job's stage log line. */
+    private final Map<String, Long> laps = new java.util.LinkedHashMap<>();
+    private long lapStart = System.nanoTime();
 
     public ImportMerger(Connection c, long batchId, String createdBy) {
         this.c = c;
         this.batchId = batchId;
         this.createdBy = createdBy;
+    }
+
+    /** Records the time since the last lap under {@code name}. */
+    private void lap(String name) {
+        long now = System.nanoTime();
+        laps.merge(name, (now - lapStart) / 1_000_000, Long::sum);
+        lapStart = now;
+    }
+
+    /** The merge's steps and their milliseconds, in order. */
+    public String timings() {
+        StringBuilder b = new StringBuilder();
+        laps.forEach((k, v) -> b.append(b.length() > 0 ? ", " : "").append(k).append(' ').append(v));
+        return b.toString();
     }
 
     /** The district-years the staged rows fall in (their achievements are the ones a dry run previews). */
@@ -126,6 +143,7 @@ public final class ImportMerger {
     }
 
     public Result merge(Kind kind, ImportProbe probe) throws SQLException {
+        lapStart = System.nanoTime();
         List<ImportJob.ScopeEntry> scope = new ArrayList<>();
         long persons = 0;
         // The job's id for every row it writes (import_batch_id), as a transaction-local setting: the
@@ -151,6 +169,7 @@ public final class ImportMerger {
             case QUALITY -> scope = quality(probe);
             case PUSKESMAS -> puskesmas(probe);
         }
+        lap("other");
         List<ImportJob.Removal> removals = new ArrayList<>();
         long removed = 0;
         try (Statement st = c.createStatement();
@@ -183,6 +202,7 @@ public final class ImportMerger {
                 changed.add(new DistrictYear(rs.getString(1), rs.getInt(2)));
             }
         }
+        lap("removals");
         return new Result(created, updated, unchanged, removed, persons, changed, removals, sample, scope,
                 conflictCount, conflicts);
     }
@@ -215,6 +235,7 @@ public final class ImportMerger {
                 select 'service_event', puskesmas_code, layout, from_date, to_date
                 from imp_scope order by 2, 3
                 """);
+        lap("scope");
         exec("""
                 with d as (delete from service_event s using imp_scope sc where s.kabkota_code = sc.kabkota_code
                 and s.puskesmas_code = sc.puskesmas_code and s.layout = sc.layout
@@ -227,11 +248,17 @@ public final class ImportMerger {
                 s.natural_key) insert into imp_removed select kabkota_code, event_year, puskesmas_code, layout,
                 'service_event', event_type, event_date, natural_key from d
                 """);
+        lap("delete");
         probe.reached(batchId, ImportProbe.Point.REMOVED);
         long persons = persons();
+        lap("persons");
         probe.reached(batchId, ImportProbe.Point.PERSONS);
         // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
-        // partitioned table (no system columns), and these two say which is which by themselves.
+        // partitioned table (no system columns), and these two say which is which by themselves. The insert
+        // takes the staged rows no stored row has (an anti-join), not ON CONFLICT: a speculative insertion per
+        // row cost up to a third more (spm-api/BENCHMARK.md). No other import of these districts runs meanwhile
+        // (the advisory locks above) and a file holds no key twice (the ingestor rejects duplicates), so no
+        // row can conflict; if another writer ever inserted one, the unique key fails the whole file.
         upserted("""
                 with up as (update service_event s set
                 event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash,
@@ -242,17 +269,21 @@ public final class ImportMerger {
                 and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year)
                 select kabkota_code, event_year, count(*) from up group by 1, 2
                 """, false, staged);
+        lap("update");
         upserted("""
                 with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code,
                 layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id)
                 select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date,
-                natural_key, content_hash, payload, current_setting('spm.import_batch')::bigint from imp_event
+                natural_key, content_hash, payload, current_setting('spm.import_batch')::bigint from imp_event i
+                where not exists (select 1 from service_event s where s.kabkota_code = i.kabkota_code
+                and s.event_year = i.event_year and s.layout = i.layout and s.person_key = i.person_key
+                and s.puskesmas_code = i.puskesmas_code and s.natural_key = i.natural_key)
                 order by kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key
-                on conflict (kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key) do nothing
                 returning kabkota_code, event_year)
                 select kabkota_code, event_year, count(*) from up group by 1, 2
                 """, true, staged);
         staged.values().forEach(n -> unchanged += n);
+        lap("insert");
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
         // A person whose birth date, sex or address changed changes every year they have events in.
         try (Statement st = c.createStatement();
@@ -266,6 +297,7 @@ public final class ImportMerger {
             }
         }
         eventPersons = persons;
+        lap("changed-persons");
         return scope;
     }
 
@@ -280,25 +312,33 @@ public final class ImportMerger {
      */
     private long persons() throws SQLException {
         exec("create temporary table imp_person_changed (kabkota_code text, person_key text) on commit drop");
-        long persons = single(
-                """
-                        with src as (select distinct on (kabkota_code, person_key, puskesmas_code) kabkota_code,
-                        person_key, puskesmas_code, birth_date, sex, desa_code, person_puskesmas from imp_event
-                        order by kabkota_code, person_key, puskesmas_code, event_date desc),
-                        up as (insert into person_record as r (kabkota_code, person_key, puskesmas_code, birth_date, sex,
-                        desa_code, home_puskesmas, first_batch_id, import_batch_id) select kabkota_code, person_key,
-                        puskesmas_code, birth_date, sex, desa_code, person_puskesmas, current_setting('spm.import_batch')::bigint,
-                        current_setting('spm.import_batch')::bigint from src on conflict (kabkota_code, person_key, puskesmas_code) do update set
-                        birth_date = excluded.birth_date, sex = coalesce(excluded.sex, r.sex),
-                        desa_code = coalesce(excluded.desa_code, r.desa_code),
-                        home_puskesmas = coalesce(excluded.home_puskesmas, r.home_puskesmas),
-                        import_batch_id = excluded.import_batch_id
-                        where (r.birth_date, r.sex, r.desa_code, r.home_puskesmas) is distinct from (excluded.birth_date,
-                        coalesce(excluded.sex, r.sex), coalesce(excluded.desa_code, r.desa_code),
-                        coalesce(excluded.home_puskesmas, r.home_puskesmas)))
-                        select count(distinct (kabkota_code, person_key)) from src
-                        """);
-        exec("create temporary table imp_person on commit drop as select distinct kabkota_code, person_key from imp_event");
+        // One pass over the staged events: each person's record as each Puskesmas of the file has it (the latest
+        // event's); what follows reads this table (a row per person and Puskesmas), not the events again.
+        exec("""
+                create temporary table imp_person_src on commit drop as select distinct on (kabkota_code, person_key,
+                puskesmas_code) kabkota_code, person_key, puskesmas_code, birth_date, sex, desa_code, person_puskesmas
+                from imp_event order by kabkota_code, person_key, puskesmas_code, event_date desc
+                """);
+        exec("analyze imp_person_src");
+        exec("""
+                insert into person_record as r (kabkota_code, person_key, puskesmas_code, birth_date, sex,
+                desa_code, home_puskesmas, first_batch_id, import_batch_id) select kabkota_code, person_key,
+                puskesmas_code, birth_date, sex, desa_code, person_puskesmas, current_setting('spm.import_batch')::bigint,
+                current_setting('spm.import_batch')::bigint from imp_person_src on conflict (kabkota_code, person_key,
+                puskesmas_code) do update set
+                birth_date = excluded.birth_date, sex = coalesce(excluded.sex, r.sex),
+                desa_code = coalesce(excluded.desa_code, r.desa_code),
+                home_puskesmas = coalesce(excluded.home_puskesmas, r.home_puskesmas),
+                import_batch_id = excluded.import_batch_id
+                where (r.birth_date, r.sex, r.desa_code, r.home_puskesmas) is distinct from (excluded.birth_date,
+                coalesce(excluded.sex, r.sex), coalesce(excluded.desa_code, r.desa_code),
+                coalesce(excluded.home_puskesmas, r.home_puskesmas))
+                """);
+        exec("""
+                create temporary table imp_person on commit drop as select distinct kabkota_code, person_key
+                from imp_person_src
+                """);
+        long persons = single("select count(*) from imp_person");
         exec("analyze imp_person");
         // The resolved person: the first-recording Puskesmas' record of every person of the file.
         exec("""
@@ -336,7 +376,7 @@ public final class ImportMerger {
                 select r.person_key, r.puskesmas_code, r.birth_date is distinct from w.birth_date,
                 (r.sex is distinct from w.sex and r.sex is not null),
                 (r.desa_code is distinct from w.desa_code and r.desa_code is not null), w.puskesmas_code
-                from (select distinct kabkota_code, person_key, puskesmas_code from imp_event) f
+                from imp_person_src f
                 join multi using (kabkota_code, person_key)
                 join person_record r using (kabkota_code, person_key, puskesmas_code)
                 join w on w.kabkota_code = r.kabkota_code and w.person_key = r.person_key

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -22,8 +24,9 @@ import id.spm.rules.model.Sex;
  * Streams the accepted rows of one file into a temporary table of the import's transaction with
  * {@code COPY … FROM STDIN} (text format), in 1 M-character chunks: the file is never held in memory
  * and the fact tables are not touched until the merge. A file has one layout, so one staging table.
- * The rows are encoded and sent on a second thread, behind a bounded queue, while the caller reads
- * and validates the next ones (the two halves cost about the same).
+ * The rows are encoded and sent on encoder threads, behind a bounded queue, while the caller reads
+ * and validates the next ones; each encoder encodes whole batches into text of its own and sends it in
+ * chunks, one at a time (a staging table is a set: the order of its rows does not matter).
  */
 public final class Staging implements AutoCloseable {
 
@@ -67,34 +70,50 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    /** Characters of COPY text sent at a time. */
+    /** Characters of COPY text sent at a time, per encoder. */
     private static final int CHUNK = 1 << 20;
-    /** Rows handed to the writer at a time (one queue operation per batch, not per row). */
+    /** Rows handed to an encoder at a time (one queue operation per batch, not per row). */
     private static final int BATCH = 1024;
-    /** Batches in flight: bounds the memory between the reader and the writer. */
-    private static final int QUEUE = 16;
-    /** Tells the writer that no more rows come. */
+    /** Batches in flight per encoder: bounds the memory between the reader and the encoders. */
+    private static final int QUEUE = 4;
+    /** Tells an encoder that no more rows come. */
     private static final List<Accepted> END = List.of();
 
     private final Connection connection;
     private final String name;
-    private final StringBuilder line = new StringBuilder(CHUNK + (64 << 10));
-    private final BlockingQueue<List<Accepted>> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final int encoders;
+    private final BlockingQueue<List<Accepted>> queue;
     private List<Accepted> batch = new ArrayList<>(BATCH);
     private Kind kind;
     private Map<String, String> districtOf = Map.of();
     private CopyIn copy;
-    private Thread writer;
-    private volatile Throwable failure;
+    /** One encoder sends at a time (the COPY is one stream); the order of the rows does not matter to it. */
+    private final Object sending = new Object();
+    private final List<Thread> writers = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean aborted;
-    private long rows;
+    private final LongAdder rows = new LongAdder();
+    /** Where the staging's time went (ns): encoding, sending (both summed over encoders), the reader waiting. */
+    private final LongAdder encodeNanos = new LongAdder();
+    private final LongAdder sendNanos = new LongAdder();
+    private long waitNanos;
 
     /**
      * @param name names the writer thread (the job), for thread dumps and logs
      */
     public Staging(Connection connection, String name) {
+        this(connection, name, 1);
+    }
+
+    /**
+     * @param name names the encoder threads (the job), for thread dumps and logs
+     * @param encoders threads encoding rows into COPY text (each row alone, so any number gives the same table)
+     */
+    public Staging(Connection connection, String name, int encoders) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.name = Objects.requireNonNull(name, "name");
+        this.encoders = Math.max(1, encoders);
+        this.queue = new ArrayBlockingQueue<>(QUEUE * this.encoders);
     }
 
     public Kind kind() {
@@ -121,9 +140,15 @@ public final class Staging implements AutoCloseable {
         return d;
     }
 
+    /** Where the staging's time went, for the job's stage log line; exact once {@link #finish()} has returned. */
+    public String timings() {
+        return String.format("%d encoder(s): encode %d, send %d, reader waited %d", encoders,
+                encodeNanos.sum() / 1_000_000, sendNanos.sum() / 1_000_000, waitNanos / 1_000_000);
+    }
+
     /** Rows staged; exact once {@link #finish()} has returned. */
     public long rows() {
-        return rows;
+        return rows.sum();
     }
 
     /**
@@ -154,7 +179,9 @@ public final class Staging implements AutoCloseable {
             hand(batch);
             batch = new ArrayList<>(0);
         }
-        hand(END);
+        for (int i = 0; i < encoders; i++) {
+            hand(END);
+        }
         join();
         rethrow();
         copy.endCopy();
@@ -166,9 +193,9 @@ public final class Staging implements AutoCloseable {
 
     @Override
     public void close() {
-        if (writer != null && writer.isAlive()) {
+        if (writers.stream().anyMatch(Thread::isAlive)) {
             aborted = true;
-            writer.interrupt();
+            writers.forEach(Thread::interrupt);
             join();
         }
         if (copy != null && copy.isActive()) {
@@ -186,14 +213,19 @@ public final class Staging implements AutoCloseable {
             st.execute("create temporary table " + k.table + " (" + k.columns + ") on commit drop");
         }
         copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + k.table + " from stdin");
-        writer = new Thread(this::write, name + "-copy");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < encoders; i++) {
+            Thread writer = new Thread(this::write, name + "-copy-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     private void hand(List<Accepted> rows) throws SQLException {
         try {
+            long t = System.nanoTime();
             queue.put(rows);
+            waitNanos += System.nanoTime() - t;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while staging rows", e);
@@ -202,13 +234,15 @@ public final class Staging implements AutoCloseable {
 
     private void join() {
         boolean interrupted = false;
-        while (true) {
-            try {
-                writer.join();
-                break;
-            } catch (InterruptedException e) {
-                // The writer must be gone before anyone else uses the connection.
-                interrupted = true;
+        for (Thread writer : writers) {
+            while (true) {
+                try {
+                    writer.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // The encoders must be gone before anyone else uses the connection.
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
@@ -217,7 +251,7 @@ public final class Staging implements AutoCloseable {
     }
 
     private void rethrow() throws SQLException {
-        Throwable f = failure;
+        Throwable f = failure.get();
         if (f instanceof SQLException e) {
             throw e;
         } else if (f instanceof RuntimeException e) {
@@ -230,60 +264,66 @@ public final class Staging implements AutoCloseable {
     }
 
     /**
-     * The writer: encodes batches into COPY text and sends them in chunks. After a failure it keeps
-     * taking batches (and drops them) until the end, so the reader never blocks on a full queue.
+     * An encoder: encodes batches into COPY text of its own and sends it in chunks, one encoder at a time.
+     * After a failure (anyone's) it keeps taking batches (and drops them) until its end, so the reader
+     * never blocks on a full queue.
      */
     private void write() {
+        StringBuilder line = new StringBuilder(CHUNK + (64 << 10));
         try {
             while (true) {
                 List<Accepted> b = queue.take();
                 if (b == END) {
                     break;
                 }
-                if (failure != null) {
+                if (failure.get() != null) {
                     continue;
                 }
                 try {
+                    long t = System.nanoTime();
                     for (Accepted a : b) {
-                        encode(a);
-                        rows++;
+                        encode(line, a);
                     }
+                    rows.add(b.size());
+                    encodeNanos.add(System.nanoTime() - t);
                     if (line.length() >= CHUNK) {
-                        flush();
+                        flush(line);
                     }
                 } catch (SQLException | RuntimeException | Error e) {
-                    failure = e;
+                    failure.compareAndSet(null, e);
                 }
             }
-            if (failure == null) {
-                flush();
+            if (failure.get() == null) {
+                flush(line);
             }
         } catch (InterruptedException e) {
-            if (!aborted && failure == null) {
-                failure = e;
+            if (!aborted) {
+                failure.compareAndSet(null, e);
             }
         } catch (SQLException | RuntimeException | Error e) {
-            failure = e;
+            failure.compareAndSet(null, e);
         }
     }
 
-    private void encode(Accepted a) {
+    private void encode(StringBuilder line, Accepted a) {
+        Fields f = new Fields(line);
         if (a instanceof Accepted.EventRow e) {
-            event(e);
+            event(f, e);
         } else if (a instanceof Accepted.CountRow c) {
             var m = c.count();
-            field(district(m.puskesmas(), null)).field(m.puskesmas()).field(m.year()).field(m.month()).field(m.service().code())
+            f.field(district(m.puskesmas(), null)).field(m.puskesmas()).field(m.year()).field(m.month())
+                    .field(m.service().code())
                     .field(m.compliant()).last(m.nonCompliant());
         } else if (a instanceof Accepted.TargetRow t) {
-            field(t.areaCode()).field(district(t.areaCode(), t.kabkotaCode())).field(t.year()).field(t.service().code())
+            f.field(t.areaCode()).field(district(t.areaCode(), t.kabkotaCode())).field(t.year()).field(t.service().code())
                     .field(t.amount())
                     .field(t.source()).last(t.note());
         } else if (a instanceof Accepted.PopulationRow p) {
-            field(p.areaCode()).field(district(p.areaCode(), p.kabkotaCode())).field(p.year()).field(p.ageGroup())
+            f.field(p.areaCode()).field(district(p.areaCode(), p.kabkotaCode())).field(p.year()).field(p.ageGroup())
                     .field(p.male())
                     .last(p.female());
         } else if (a instanceof Accepted.QualityRow q) {
-            field(q.areaCode()).field(district(q.areaCode(), q.kabkotaCode())).field(q.year()).field(q.quarter())
+            f.field(q.areaCode()).field(district(q.areaCode(), q.kabkotaCode())).field(q.year()).field(q.quarter())
                     .field(q.service().code())
                     .field(q.kind()).field(q.item()).field(q.unit()).field(q.need()).field(q.stock())
                     .last(q.unitPrice());
@@ -291,35 +331,48 @@ public final class Staging implements AutoCloseable {
             var info = p.info();
             StringBuilder desa = new StringBuilder("{");
             info.desaCodes().stream().sorted().forEach(d -> desa.append(desa.length() > 1 ? "," : "").append(d));
-            field(info.code()).field(info.name()).field(info.kecamatanCode()).field(info.districtCode())
+            f.field(info.code()).field(info.name()).field(info.kecamatanCode()).field(info.districtCode())
                     .field(info.population()).last(desa.append('}').toString());
         }
     }
 
-    private void event(Accepted.EventRow e) {
+    private void event(Fields f, Accepted.EventRow e) {
         Person p = e.person();
         var ev = e.event();
         String payload = EventCodec.write(ev);
-        field(district(ev.puskesmas(), null)).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
+        f.field(district(ev.puskesmas(), null)).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
                 .field(p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P").field(p.desaCode())
                 .field(p.puskesmas()).field(ev.puskesmas()).field(e.layout()).field(e.eventType()).field(ev.date())
                 .field(e.naturalKey()).field(EventCodec.hash(payload)).last(payload);
     }
 
-    private void flush() throws SQLException {
+    private void flush(StringBuilder line) throws SQLException {
         if (line.length() > 0) {
             byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(b, 0, b.length);
             line.setLength(0);
+            long t = System.nanoTime();
+            synchronized (sending) {
+                copy.writeToCopy(b, 0, b.length);
+            }
+            sendNanos.add(System.nanoTime() - t);
         }
     }
 
-    private Staging field(Object v) {
-        CopyText.field(line, v);
-        return this;
-    }
+    /** Appends a row's fields to an encoder's text. */
+    private static final class Fields {
+        private final StringBuilder line;
 
-    private void last(Object v) {
-        CopyText.last(line, v);
+        Fields(StringBuilder line) {
+            this.line = line;
+        }
+
+        Fields field(Object v) {
+            CopyText.field(line, v);
+            return this;
+        }
+
+        void last(Object v) {
+            CopyText.last(line, v);
+        }
     }
 }

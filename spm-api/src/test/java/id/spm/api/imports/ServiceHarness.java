@@ -56,10 +56,17 @@ final class ServiceHarness implements AutoCloseable {
     private final List<Service> services = new ArrayList<>();
 
     ServiceHarness(Path dir) throws IOException, GeneralSecurityException {
+        this(dir, Map.of("fsync", "off", "synchronous_commit", "off"));
+    }
+
+    /** With these PostgreSQL settings (besides {@code max_connections}); the benchmark's are the embedded default's. */
+    ServiceHarness(Path dir, Map<String, String> serverConfig) throws IOException, GeneralSecurityException {
         this.dir = dir;
-        this.db = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
-                .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "120")
-                .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off").start();
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres"))
+                .setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "120");
+        serverConfig.forEach(b::setServerConfig);
+        this.db = b.start();
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
         gen.initialize(2048);
         this.keys = gen.generateKeyPair();
@@ -89,6 +96,8 @@ final class ServiceHarness implements AutoCloseable {
         final Map<String, String> settings;
         /** The embedded default's own PostgreSQL in {@code data/postgres} instead of the harness' database. */
         boolean embedded;
+        /** The JVM's options: a quick start by default; the benchmark sets its own. */
+        List<String> jvm = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
         Process process;
         int starts;
 
@@ -107,8 +116,9 @@ final class ServiceHarness implements AutoCloseable {
         Service start() throws IOException {
             Path jar = Path.of(System.getProperty("spm.it.jar", "target/quarkus-app/quarkus-run.jar"));
             assertThat(jar).as("the packaged service (run the package phase first)").exists();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvm);
             Map<String, String> props = new LinkedHashMap<>();
             props.put("quarkus.http.port", String.valueOf(port));
             if (!embedded) {

@@ -47,7 +47,14 @@ public final class CellParser {
     private final Regions regions;
     private final PuskesmasRegistry puskesmas;
     private final boolean date1904;
-    private final Map<ColumnSpec, Map<String, String>> vocabularies = new HashMap<>();
+    /** Per column (by identity: a record's hash would walk its whole vocabulary on every lookup). */
+    private final Map<ColumnSpec, Map<String, String>> vocabularies = new java.util.IdentityHashMap<>();
+    /** Per column, raw cell text → its vocabulary value, for the few spellings a file repeats on every row. */
+    private final Map<ColumnSpec, Map<String, String>> spellings = new java.util.IdentityHashMap<>();
+    /** Spellings remembered per column; beyond, the normalised lookup alone. */
+    private static final int SPELLINGS = 256;
+    /** The usual spellings of yes and no, as typed: looked up as they are, before any normalisation. */
+    private static final Map<String, Boolean> YES_NO_TYPED = yesNoTyped();
 
     /**
      * @param today the day of import: later dates are rejected
@@ -55,6 +62,11 @@ public final class CellParser {
      * @param puskesmas registered Puskesmas
      * @param date1904 whether the workbook counts serial dates from 1904
      */
+    /** The same parser with caches of its own, for another thread (a parser is not shared between threads). */
+    public CellParser fresh() {
+        return new CellParser(today, regions, puskesmas, date1904);
+    }
+
     /** The same parser checking Puskesmas codes against another registry. */
     public CellParser withPuskesmas(PuskesmasRegistry registry) {
         return new CellParser(today, regions, registry, date1904);
@@ -65,6 +77,21 @@ public final class CellParser {
         this.regions = regions;
         this.puskesmas = Objects.requireNonNull(puskesmas, "puskesmas");
         this.date1904 = date1904;
+    }
+
+    private static Map<String, Boolean> yesNoTyped() {
+        Map<String, Boolean> m = new HashMap<>();
+        for (String y : YES) {
+            m.put(y, true);
+            m.put(y.toUpperCase(Locale.ROOT), true);
+            m.put(y.isEmpty() ? y : Character.toUpperCase(y.charAt(0)) + y.substring(1), true);
+        }
+        for (String n : NO) {
+            m.put(n, false);
+            m.put(n.toUpperCase(Locale.ROOT), false);
+            m.put(n.isEmpty() ? n : Character.toUpperCase(n.charAt(0)) + n.substring(1), false);
+        }
+        return Map.copyOf(m);
     }
 
     private static Map<String, Integer> months() {
@@ -193,6 +220,15 @@ public final class CellParser {
     }
 
     private static long whole(ColumnSpec column, String text) {
+        int n = text.length();
+        if (n > 0 && n <= 15 && digitsAt(text, 0) == n) {
+            // Plain digits: the value number() and whole() would give, without a pattern or a BigDecimal.
+            long v = Long.parseLong(text);
+            if ((column.min() == null || BigDecimal.valueOf(v).compareTo(column.min()) >= 0)
+                    && (column.max() == null || BigDecimal.valueOf(v).compareTo(column.max()) <= 0)) {
+                return v;
+            }
+        }
         return range(column, whole(number(text))).longValueExact();
     }
 
@@ -240,6 +276,11 @@ public final class CellParser {
                 : "A NIK has 16 digits and nothing else; this one holds other characters.");
     }
 
+    /** {@code P} and ten digits. */
+    private static boolean isPuskesmasCode(String s) {
+        return s.length() == 11 && s.charAt(0) == 'P' && isDigits(s.substring(1));
+    }
+
     private static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -270,6 +311,12 @@ public final class CellParser {
 
     private DateTimeValue dateTime(Cell cell) {
         String s = cell.text().strip();
+        if (cell.kind() != Cell.Kind.NUMBER) {
+            LocalDate quick = plainDate(s);
+            if (quick != null) {
+                return new DateTimeValue(quick, null);
+            }
+        }
         if (cell.kind() == Cell.Kind.NUMBER || SERIAL.matcher(s).matches()) {
             return serial(s);
         }
@@ -311,6 +358,70 @@ public final class CellParser {
             time = timeText(rest);
         }
         return new DateTimeValue(date, time);
+    }
+
+    /**
+     * The two shapes nearly every file writes, read without a pattern: the whole text is {@code d/m/yyyy}
+     * (separators / - .) or {@code yyyy-mm-dd} (- or /), as ISO and DMY above would read it; {@code null}
+     * for anything else (the patterns decide), checked as {@link #checked} checks.
+     */
+    private LocalDate plainDate(String s) {
+        int n = s.length();
+        if (n < 8 || n > 10) {
+            return null;
+        }
+        int a = digitsAt(s, 0);
+        if (a == 4) {
+            // yyyy-mm-dd
+            char sep1 = s.charAt(4);
+            if (sep1 != '-' && sep1 != '/') {
+                return null;
+            }
+            int b = digitsAt(s, 5);
+            if (b < 1 || b > 2 || 5 + b >= n) {
+                return null;
+            }
+            char sep2 = s.charAt(5 + b);
+            int c = digitsAt(s, 6 + b);
+            if (sep2 != '-' && sep2 != '/' || c < 1 || c > 2 || 6 + b + c != n) {
+                return null;
+            }
+            return checked(digitsValue(s, 0, 4), digitsValue(s, 5, 5 + b), digitsValue(s, 6 + b, n), s);
+        }
+        if (a < 1 || a > 2 || a >= n) {
+            return null;
+        }
+        char sep1 = s.charAt(a);
+        if (sep1 != '/' && sep1 != '-' && sep1 != '.') {
+            return null;
+        }
+        int b = digitsAt(s, a + 1);
+        if (b < 1 || b > 2 || a + 1 + b >= n) {
+            return null;
+        }
+        char sep2 = s.charAt(a + 1 + b);
+        int yStart = a + 2 + b;
+        if (sep2 != '/' && sep2 != '-' && sep2 != '.' || digitsAt(s, yStart) != 4 || yStart + 4 != n) {
+            return null;
+        }
+        return checked(digitsValue(s, yStart, n), digitsValue(s, a + 1, a + 1 + b), digitsValue(s, 0, a), s);
+    }
+
+    /** How many ASCII digits start at {@code from}. */
+    private static int digitsAt(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    private static int digitsValue(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     private LocalDate checked(int y, int mo, int d, String raw) {
@@ -446,6 +557,13 @@ public final class CellParser {
     }
 
     private static boolean yesNo(Cell cell) {
+        if (cell.kind() == Cell.Kind.TEXT) {
+            // The same answer as below: each typed spelling normalises to its word in YES or NO.
+            Boolean typed = YES_NO_TYPED.get(cell.text());
+            if (typed != null) {
+                return typed;
+            }
+        }
         String n = Names.normalise(cell.text());
         if (cell.kind() == Cell.Kind.BOOLEAN || cell.kind() == Cell.Kind.NUMBER) {
             n = plainNumber(cell.text().strip());
@@ -487,7 +605,15 @@ public final class CellParser {
     }
 
     private String vocabulary(ColumnSpec c, String text) {
+        Map<String, String> typed = spellings.computeIfAbsent(c, k -> new HashMap<>());
+        String known = typed.get(text);
+        if (known != null) {
+            return known;
+        }
         String v = vocabulary(c).get(Names.normalise(text));
+        if (v != null && typed.size() < SPELLINGS) {
+            typed.put(text, v);
+        }
         if (v == null) {
             List<String> accepted = new ArrayList<>(c.vocabulary().keySet());
             String list = accepted.size() > 15 ? String.join(", ", accepted.subList(0, 15)) + " …"
@@ -499,7 +625,7 @@ public final class CellParser {
 
     String puskesmas(String text) {
         String s = text.strip().toUpperCase(Locale.ROOT);
-        if (!s.matches("P\\d{10}")) {
+        if (!isPuskesmasCode(s)) {
             throw new CellProblem(ErrorCode.INVALID_CODE,
                     "'" + text + "' is not a Puskesmas code (P followed by 10 digits, e.g. P3273110201).");
         }

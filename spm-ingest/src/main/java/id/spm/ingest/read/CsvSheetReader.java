@@ -34,6 +34,10 @@ public final class CsvSheetReader implements SheetReader {
     private final char delimiter;
     private final Charset charset;
     private final StringBuilder field = new StringBuilder(64);
+    /** Characters decoded ahead: read a block at a time, not a (synchronised) call per character. */
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
     private int rowNumber;
     private boolean eof;
     private CountingStream counter;
@@ -340,8 +344,29 @@ public final class CsvSheetReader implements SheetReader {
     }
 
     private int read() throws IOException {
+        if (pos == len && !fill()) {
+            return -1;
+        }
+        return buf[pos++];
+    }
+
+    /** The next character without taking it, or -1 at the end. */
+    private int peek() throws IOException {
+        if (pos == len && !fill()) {
+            return -1;
+        }
+        return buf[pos];
+    }
+
+    private boolean fill() throws IOException {
         try {
-            return in.read();
+            int n;
+            do {
+                n = in.read(buf, 0, buf.length);
+            } while (n == 0);
+            pos = 0;
+            len = Math.max(n, 0);
+            return n > 0;
         } catch (CharacterCodingException e) {
             throw new FileRefusedException(Code.BINARY_CONTENT,
                     "The file is not readable text in " + charset.displayName() + ".", e);
@@ -375,15 +400,11 @@ public final class CsvSheetReader implements SheetReader {
             any = true;
             if (quoted) {
                 if (c == '"') {
-                    in.mark(1);
-                    int d = read();
-                    if (d == '"') {
+                    if (peek() == '"') {
+                        pos++;
                         append('"', column, startRow);
                     } else {
                         quoted = false;
-                        if (d >= 0) {
-                            in.reset();
-                        }
                     }
                 } else {
                     append((char) c, column, startRow);
@@ -404,10 +425,8 @@ public final class CsvSheetReader implements SheetReader {
             } else if (c == '\n') {
                 return endRecord(cells, column, wasQuoted);
             } else if (c == '\r') {
-                in.mark(1);
-                int d = read();
-                if (d != '\n' && d >= 0) {
-                    in.reset();
+                if (peek() == '\n') {
+                    pos++;
                 }
                 return endRecord(cells, column, wasQuoted);
             } else {

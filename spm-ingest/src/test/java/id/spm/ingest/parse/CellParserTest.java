@@ -49,7 +49,8 @@ class CellParserTest {
             "1 Agu 2025|2025-08-01", "1 Agt 2025|2025-08-01", "1 Ags 2025|2025-08-01", "3 Sep 2025|2025-09-03",
             "3 Sept 2025|2025-09-03", "9 Okt 2025|2025-10-09", "24 Des 2025|2025-12-24", "7 Mei 2025|2025-05-07",
             "7-Mei-2025|2025-05-07", "45658|2025-01-01", "1|1900-01-01", "59|1900-02-28", "61|1900-03-01",
-            "15 Januari 2026|2026-01-15" })
+            "15 Januari 2026|2026-01-15", "2025/08/05|2025-08-05", "05.08.2025|2025-08-05", " 5/8/2025 |2025-08-05",
+            "29/02/2024|2024-02-29", "2025-08-5|2025-08-05", "1.2.2025|2025-02-01" })
     void datesInEveryAcceptedSpelling(String raw, LocalDate expected) {
         assertThat(parser.dateTime(col(ColumnType.DATE), cell(raw)).date()).isEqualTo(expected);
     }
@@ -57,7 +58,9 @@ class CellParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "31/02/2025|INVALID_DATE", "30/02/2024|INVALID_DATE", "2025-13-01|INVALID_DATE",
             "kemarin|INVALID_DATE", "5 Agustusan 2025|INVALID_DATE", "31/12/1899|DATE_BEFORE_1900",
-            "16/01/2026|DATE_IN_FUTURE", "60|INVALID_DATE", "05/08/25|INVALID_DATE" })
+            "16/01/2026|DATE_IN_FUTURE", "60|INVALID_DATE", "05/08/25|INVALID_DATE",
+            "0/08/2025|INVALID_DATE", "05/00/2025|INVALID_DATE", "2025-02-30|INVALID_DATE",
+            "2025.08.05|INVALID_DATE" })
     void impossibleEarlyAndFutureDatesAreErrors(String raw, ErrorCode code) {
         assertThatThrownBy(() -> parser.dateTime(col(ColumnType.DATE), cell(raw)).date()).isInstanceOfSatisfying(
                 CellProblem.class,
