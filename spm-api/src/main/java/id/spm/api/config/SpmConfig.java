@@ -22,6 +22,8 @@ public interface SpmConfig {
 
     Compute compute();
 
+    Cache cache();
+
     interface Embedded {
         /** Start an embedded PostgreSQL when no JDBC URL is configured. */
         @WithDefault("true")
@@ -117,5 +119,15 @@ public interface SpmConfig {
          */
         @WithDefault("0")
         int threads();
+    }
+
+    interface Cache {
+        /**
+         * Issue 13: how long this instance uses a district's data versions pushed to it (DataVersionFeed) before
+         * reading them again; the bound on staleness should a notification ever be lost (on a lost connection
+         * they are cleared anyway). 0: never remembered, every read queries the database.
+         */
+        @WithDefault("PT5S")
+        Duration versionMaxAge();
     }
 }

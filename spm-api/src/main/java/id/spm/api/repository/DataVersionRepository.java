@@ -12,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DataVersionRepository {
 
     private final DataSource dataSource;
+    private final DataVersionFeed feed;
 
-    public DataVersionRepository(DataSource dataSource) {
+    public DataVersionRepository(DataSource dataSource, DataVersionFeed feed) {
         this.dataSource = dataSource;
+        this.feed = feed;
     }
 
     /** Bumps the version of a district-year in the caller's transaction; returns the new version. */
@@ -31,29 +33,45 @@ public class DataVersionRepository {
     }
 
     /**
-     * {@link DataVersions#windowVersion} and the id of the district's submission of the period in one round trip:
-     * what every {@code GET /achievements} of a district's area reads (issue 13).
+     * {@link DataVersions#windowVersion} and the id of the district's submission of the period: what every
+     * {@code GET /achievements} of a district's area reads (issue 13). From the versions pushed to this instance
+     * ({@link DataVersionFeed}) when it may use them; else one round trip that reads all of the district's versions
+     * and submission ids, remembered when the feed allows; never remembered while not listening.
      */
     public WindowAndSubmission windowAndSubmission(String kabkotaCode, int year, int quarter, int lookbackYears) {
+        DataVersionFeed.District known = feed.usable(kabkotaCode);
+        if (known == null) {
+            long ticket = feed.ticket(kabkotaCode);
+            known = district(kabkotaCode);
+            feed.offer(kabkotaCode, ticket, known);
+        }
+        return new WindowAndSubmission(known.windowVersion(year, lookbackYears), known.submission(year, quarter));
+    }
+
+    /** Every data version and submission id of a district, from one statement (one snapshot). */
+    DataVersionFeed.District district(String kabkotaCode) {
+        long at = System.nanoTime();
         try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement("""
-                select (select coalesce(sum(version), 0) from data_version
-                        where kabkota_code = ? and (year between ? and ? or year = 0)),
-                    (select id from submission where kabkota_code = ? and year = ? and quarter = ?)
+                select 0 as kind, year, 0 as quarter, version from data_version where kabkota_code = ?
+                union all
+                select 1, year, quarter, id from submission where kabkota_code = ?
                 """)) {
             ps.setString(1, kabkotaCode);
-            ps.setShort(2, (short) (year - lookbackYears));
-            ps.setShort(3, (short) year);
-            ps.setString(4, kabkotaCode);
-            ps.setShort(5, (short) year);
-            ps.setShort(6, (short) quarter);
+            ps.setString(2, kabkotaCode);
+            java.util.Map<Integer, Long> versions = new java.util.HashMap<>();
+            java.util.Map<Integer, Long> submissions = new java.util.HashMap<>();
             try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long version = rs.getLong(1);
-                long id = rs.getLong(2);
-                return new WindowAndSubmission(version, rs.wasNull() ? null : id);
+                while (rs.next()) {
+                    if (rs.getInt(1) == 0) {
+                        versions.put(rs.getInt(2), rs.getLong(4));
+                    } else {
+                        submissions.put(rs.getInt(2) * 10 + rs.getInt(3), rs.getLong(4));
+                    }
+                }
             }
+            return new DataVersionFeed.District(java.util.Map.copyOf(versions), java.util.Map.copyOf(submissions), at);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the data version of " + kabkotaCode + " " + year, e);
+            throw new IllegalStateException("cannot read the data versions of " + kabkotaCode, e);
         }
     }
 

@@ -15,7 +15,7 @@ public final class DataVersions {
     private static final String BUMP = """
             insert into data_version (kabkota_code, year, version) values (?, ?, 1)
             on conflict (kabkota_code, year) do update set version = data_version.version + 1
-            returning version
+            returning version, txid_current()
             """;
 
     /**
@@ -24,7 +24,44 @@ public final class DataVersions {
      */
     public static final int REGISTRY_YEAR = 0;
 
+    /** Told of every district written by a transaction of this process, before its commit (DataVersionFeed). */
+    @FunctionalInterface
+    interface Writes {
+        void written(String kabkotaCode, long txid);
+    }
+
+    private static volatile Writes writes;
+
     private DataVersions() {
+    }
+
+    /** Sets (or, null, removes) the observer of this process's writes. */
+    static void observe(Writes observer) {
+        writes = observer;
+    }
+
+    /**
+     * Marks a district as written by the caller's transaction (a submission frozen or removed), for the read-your-writes
+     * of {@link DataVersionFeed}; {@link #bump} does it itself.
+     */
+    public static void written(Connection connection, String kabkotaCode) throws SQLException {
+        Writes w = writes;
+        if (w == null) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("select txid_current()");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            w.written(kabkotaCode, rs.getLong(1));
+        }
+    }
+
+    /** {@link #written(Connection, String)} with the transaction's id ({@code txid_current()}) already read. */
+    static void written(String kabkotaCode, long txid) {
+        Writes w = writes;
+        if (w != null) {
+            w.written(kabkotaCode, txid);
+        }
     }
 
     /** Bumps the version of a district-year in the caller's transaction; returns the new version. */
@@ -34,6 +71,10 @@ public final class DataVersions {
             ps.setShort(2, (short) year);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                Writes w = writes;
+                if (w != null) {
+                    w.written(kabkotaCode, rs.getLong(2));
+                }
                 return rs.getLong(1);
             }
         }

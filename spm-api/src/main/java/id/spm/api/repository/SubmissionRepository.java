@@ -24,8 +24,13 @@ public class SubmissionRepository {
         return Submission.<Submission> findByIdOptional(id);
     }
 
-    /** Inserts in the caller's transaction and flushes, so a second submission fails here (unique key). */
+    /**
+     * Inserts in the caller's transaction and flushes, so a second submission fails here (unique key); marks the
+     * district as written by this transaction (read-your-writes of {@link DataVersionFeed}).
+     */
     public void add(Submission s) {
         s.persistAndFlush();
+        Object txid = Submission.getEntityManager().createNativeQuery("select txid_current()").getSingleResult();
+        DataVersions.written(s.kabkotaCode, ((Number) txid).longValue());
     }
 }
