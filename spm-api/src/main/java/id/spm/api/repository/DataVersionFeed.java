@@ -153,8 +153,9 @@ public class DataVersionFeed {
      * disconnected state and for an operator who distrusts the notifications.
      */
     public void suspend() {
+        // The listening thread closes its connection and forgets the entries within one poll ({@link #listening}
+        // turns false then).
         suspended = true;
-        forget(false);
         Thread t = thread;
         if (t != null) {
             t.interrupt();

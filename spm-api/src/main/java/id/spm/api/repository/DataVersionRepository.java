@@ -48,6 +48,17 @@ public class DataVersionRepository {
         return new WindowAndSubmission(known.windowVersion(year, lookbackYears), known.submission(year, quarter));
     }
 
+    /**
+     * {@link #windowAndSubmission} from the versions pushed to this instance only, or null when they may not be used
+     * now; never reads the database (issue 13: an answer from memory on the event loop).
+     */
+    public WindowAndSubmission windowAndSubmissionIfKnown(String kabkotaCode, int year, int quarter,
+            int lookbackYears) {
+        DataVersionFeed.District known = feed.usable(kabkotaCode);
+        return known == null ? null
+                : new WindowAndSubmission(known.windowVersion(year, lookbackYears), known.submission(year, quarter));
+    }
+
     /** Every data version and submission id of a district, from one statement (one snapshot). */
     DataVersionFeed.District district(String kabkotaCode) {
         long at = System.nanoTime();

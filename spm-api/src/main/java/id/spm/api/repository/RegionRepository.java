@@ -34,6 +34,11 @@ public class RegionRepository {
         return Optional.ofNullable(Region.findById(code));
     }
 
+    /** Whether a code is known to exist without asking the database (issue 13: an answer from memory). */
+    public boolean isKnown(String code) {
+        return known.contains(code);
+    }
+
     public boolean exists(String code) {
         // The Kemendagri list is loaded once into an empty database and never shrinks: a code seen is remembered
         // (every area-scoped request asks, issue 13's cached GET).

@@ -41,6 +41,7 @@ import id.spm.api.service.TargetService;
 import id.spm.rules.Period;
 import id.spm.rules.SpmService;
 import id.spm.rules.Status;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/achievements")
 @Tag(name = "Achievements", description = "SPM figures per area and period, computed from stored records with spm-rules")
@@ -87,18 +88,31 @@ public class AchievementResource {
     @APIResponse(responseCode = "400", description = "Invalid area or period (INVALID_AREA_CODE, VALIDATION_FAILED, INVALID_PARAMETER, AREA_TOO_WIDE)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Area outside your token, whether it exists or not (AREA_FORBIDDEN): 403 comes before 404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Within your areas: unknown area or Puskesmas, or no Puskesmas registered in it (REGION_NOT_FOUND, PUSKESMAS_NOT_FOUND, NO_PUSKESMAS_IN_AREA)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response achievements(
+    public Uni<Response> achievements(
             @Parameter(required = true, example = "73.18") @QueryParam("area") @NotNull String area,
             @Parameter(required = true, example = "2025") @QueryParam("year") @NotNull @Min(2015) @Max(2035) Integer year,
             @Parameter(description = "1–4 (cumulative from January); absent for the year", example = "2") @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
             @Context Request request) {
-        String code = AreaCodeParam.normalize(area);
-        AreaAccess.require(scope, code);
-        Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
-        // The tag reads data versions only: an unchanged report is answered 304 before anything is computed.
-        // The body reuses the versions the tag read (issue 13) and, cached, the report's JSON as serialised once.
-        SubmissionService.AchievementsView view = submissions.achievementsView(code, period);
-        return ConditionalGet.respond(request, view.tag(), view::body);
+        return Uni.createFrom().deferred(() -> {
+            String code = AreaCodeParam.normalize(area);
+            Period period = quarter == null ? Period.ofYear(year) : Period.ofQuarter(year, quarter);
+            // Issue 13: a report whose versions, unit, region and JSON are all in memory is answered here, on the event
+            // loop, with the same access check, tag and body as below; anything else goes to a worker thread.
+            if (AreaAccess.decidableInMemory(scope, code)) {
+                SubmissionService.AchievementsView fast = submissions.viewFromMemory(code, period);
+                if (fast != null) {
+                    AreaAccess.require(scope, code);
+                    return Uni.createFrom().item(ConditionalGet.respond(request, fast.tag(), fast::body));
+                }
+            }
+            return OnWorker.call(() -> {
+                AreaAccess.require(scope, code);
+                // The tag reads data versions only: an unchanged report is answered 304 before anything is computed.
+                // The body reuses the versions the tag read (issue 13) and, cached, the report's JSON as serialised once.
+                SubmissionService.AchievementsView view = submissions.achievementsView(code, period);
+                return ConditionalGet.respond(request, view.tag(), view::body);
+            });
+        });
     }
 
     @GET

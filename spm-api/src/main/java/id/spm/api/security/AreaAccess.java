@@ -36,6 +36,15 @@ public final class AreaAccess {
         }
     }
 
+    /**
+     * Whether {@link #require} decides this normalised code without the database: a region code already seen to exist
+     * (a Puskesmas code is looked up in the registry). Issue 13: the cached {@code GET /achievements} answered on the
+     * event loop.
+     */
+    public static boolean decidableInMemory(CallerScope scope, String code) {
+        return !AreaCodeParam.isPuskesmas(code) && !code.equals(AreaCodeParam.NATIONAL) && scope.regions().isKnown(code);
+    }
+
     /** {@code 73.18.01} for {@code P7318010101}. */
     static String kecamatanOfDigits(String puskesmas) {
         return puskesmas.substring(1, 3) + "." + puskesmas.substring(3, 5) + "." + puskesmas.substring(5, 7);

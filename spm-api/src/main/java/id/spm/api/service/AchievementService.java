@@ -203,6 +203,33 @@ public class AchievementService {
         return unit;
     }
 
+    /** The remembered unit of a district or kecamatan ({@link #unitOf}), or null; never reads the database. */
+    public Unit knownUnit(String area) {
+        return units.get(area);
+    }
+
+    /** Whether the unit is one district (its own code): the unit of a district, kecamatan or Puskesmas. */
+    public static boolean isDistrictUnit(Unit unit) {
+        return unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
+    }
+
+    /**
+     * The JSON of an area's report at this data version when the report is in this instance's memory (serialised now
+     * if it was not yet), else null; never reads the database (issue 13: an answer from memory).
+     */
+    public byte[] jsonInMemory(Unit unit, Period period, String area, long version) {
+        Versioned hit = memory.get(unit.code() + "|" + period.label() + "|" + area);
+        if (hit == null || hit.version() != version) {
+            return null;
+        }
+        byte[] json = hit.json().get();
+        if (json == null) {
+            json = serialise(hit.report());
+            hit.json().set(json);
+        }
+        return json;
+    }
+
     private Unit findUnit(String area) {
         if (AreaCodeParam.isPuskesmas(area)) {
             Puskesmas p = registry.find(area).orElse(null);

@@ -162,8 +162,22 @@ public class SubmissionService {
         private final long version;
         private final Submission submission;
         private final String tag;
+        /** The report's JSON, when the view was made from memory ({@link #viewFromMemory}). */
+        private final byte[] json;
+
+        private AchievementsView(String area, AchievementService.Unit unit, Period period, long version, byte[] json) {
+            this.area = area;
+            this.unit = unit;
+            this.period = period;
+            this.version = version;
+            this.submission = null;
+            this.json = json;
+            this.tag = EntityTags.of("achievements|" + achievements.basisOf(unit, area, period, version).text()
+                    + "|submission=-|caller=" + new TreeSet<>(scope.areas()));
+        }
 
         private AchievementsView(String area, AchievementService.Unit unit, Period period) {
+            this.json = null;
             this.area = area;
             this.unit = unit;
             this.period = period;
@@ -193,12 +207,36 @@ public class SubmissionService {
          * serialised once.
          */
         public Object body() {
+            if (json != null) {
+                return json;
+            }
             AchievementReport current = achievements.report(area, period, unit, version);
             if (submission == null) {
                 return achievements.json(unit, period, area, current);
             }
             return annotate(current, submission);
         }
+    }
+
+    /**
+     * An {@link AchievementsView} made from memory alone, never reading the database, or null when any part of it is
+     * not in memory (issue 13: answered on the event loop, without a worker thread): a district's unit (district,
+     * kecamatan), its data versions pushed to this instance ({@code DataVersionFeed}), no frozen submission of the period
+     * (its figures would be read) and the report at that version in {@link AchievementService}'s memory. Equal to
+     * {@link #achievementsView} in tag and body. The caller checks access ({@code AreaAccess}) as for the other.
+     */
+    public AchievementsView viewFromMemory(String area, Period period) {
+        AchievementService.Unit unit = achievements.knownUnit(area);
+        if (unit == null || !AchievementService.isDistrictUnit(unit)) {
+            return null;
+        }
+        DataVersionRepository.WindowAndSubmission w = versions.windowAndSubmissionIfKnown(unit.code(), period.year(),
+                period.quarter(), achievements.lookbackYears());
+        if (w == null || w.submissionId() != null) {
+            return null;
+        }
+        byte[] json = achievements.jsonInMemory(unit, period, area, w.version());
+        return json == null ? null : new AchievementsView(area, unit, period, w.version(), json);
     }
 
     /** See {@link AchievementsView}. */

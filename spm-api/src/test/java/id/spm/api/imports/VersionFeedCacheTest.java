@@ -234,6 +234,44 @@ class VersionFeedCacheTest {
         await("the next change, notified", () -> read(admin, get).getLong("dataVersion") == now);
     }
 
+    /**
+     * The answer from memory (event loop) and the one from the database (worker; forced by suspending the feed) are the
+     * same bytes and tag; a caller outside the area is 403 on both; If-None-Match is 304 on both.
+     */
+    @Test
+    void theAnswerFromMemoryEqualsTheAnswerFromTheDatabase() {
+        String district = "75.02";
+        String pkm = "P7502010101";
+        String admin = tokens.token("admin-feed-same", List.of(district), "admin");
+        String stranger = tokens.token("viewer-feed-other-area", List.of("75.01"), "viewer");
+        ImportResourceTest.register(tokens.admin(), pkm, "Puskesmas Feed Same", "75.02.01");
+        assertThat(run(admin, csv(row("7502000000000001", pkm, "07/01/2024", true)), "feed-same.csv")
+                .getString("phase")).isEqualTo("DONE");
+        for (String get : List.of("/api/v1/achievements?area=" + district + "&year=" + YEAR,
+                "/api/v1/achievements?area=75.02.01&year=" + YEAR + "&quarter=2")) {
+            awaitListening();
+            await("remembered", () -> read(admin, get) != null && feed.remembers(district));
+            Response fast = given().auth().oauth2(admin).get(get);
+            fast.then().statusCode(200);
+            given().auth().oauth2(stranger).get(get).then().statusCode(403);
+            given().auth().oauth2(admin).header("If-None-Match", fast.getHeader("ETag")).get(get).then().statusCode(304);
+            feed.suspend();
+            try {
+                await("not listening", () -> !feed.listening());
+                Response slow = given().auth().oauth2(admin).get(get);
+                slow.then().statusCode(200);
+                assertThat(slow.getHeader("ETag")).isEqualTo(fast.getHeader("ETag"));
+                assertThat(slow.asByteArray()).isEqualTo(fast.asByteArray());
+                assertThat(slow.getContentType()).isEqualTo(fast.getContentType());
+                given().auth().oauth2(stranger).get(get).then().statusCode(403);
+                given().auth().oauth2(admin).header("If-None-Match", fast.getHeader("ETag")).get(get).then()
+                        .statusCode(304);
+            } finally {
+                feed.resume();
+            }
+        }
+    }
+
     private void bumpElsewhere(String district, int year) throws SQLException {
         try (Connection other = plainConnection();
                 PreparedStatement ps = other.prepareStatement(
