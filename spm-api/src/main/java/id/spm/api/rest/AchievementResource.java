@@ -41,6 +41,8 @@ import id.spm.api.service.TargetService;
 import id.spm.rules.Period;
 import id.spm.rules.SpmService;
 import id.spm.rules.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/achievements")
@@ -60,15 +62,26 @@ public class AchievementResource {
             "gap":{"toFullCoverage":1249,"nextCategory":"Tuntas Utama","toNextCategory":496}}],
             "children":[{"code":"73.18.01","name":"Salupputti","href":"/api/v1/achievements?area=73.18.01&year=2025&quarter=2"}]}""";
 
+    /** The counter of answered {@code GET /achievements}, tagged {@code path=memory|worker}. */
+    public static final String ANSWERED = "spm.achievements.answered";
+
     private final AchievementService achievements;
     private final PersonOutcomeService persons;
     private final SubmissionService submissions;
     private final CallerScope scope;
     private final PersonAccessAudit audit;
     private final TargetService targets;
+    /** Issue 13: GET /achievements answered from memory on the event loop, or on a worker thread (metrics). */
+    private final Counter fromMemory;
+    private final Counter onWorker;
 
     public AchievementResource(AchievementService achievements, PersonOutcomeService persons,
-            SubmissionService submissions, CallerScope scope, PersonAccessAudit audit, TargetService targets) {
+            SubmissionService submissions, CallerScope scope, PersonAccessAudit audit, TargetService targets,
+            MeterRegistry meters) {
+        this.fromMemory = Counter.builder(ANSWERED).tag("path", "memory")
+                .description("GET /api/v1/achievements answered from memory on the event loop").register(meters);
+        this.onWorker = Counter.builder(ANSWERED).tag("path", "worker")
+                .description("GET /api/v1/achievements answered on a worker thread (read or computed)").register(meters);
         this.targets = targets;
         this.achievements = achievements;
         this.persons = persons;
@@ -102,11 +115,13 @@ public class AchievementResource {
                 SubmissionService.AchievementsView fast = submissions.viewFromMemory(code, period);
                 if (fast != null) {
                     AreaAccess.require(scope, code);
+                    fromMemory.increment();
                     return Uni.createFrom().item(ConditionalGet.respond(request, fast.tag(), fast::body));
                 }
             }
             return OnWorker.call(() -> {
                 AreaAccess.require(scope, code);
+                onWorker.increment();
                 // The tag reads data versions only: an unchanged report is answered 304 before anything is computed.
                 // The body reuses the versions the tag read (issue 13) and, cached, the report's JSON as serialised once.
                 SubmissionService.AchievementsView view = submissions.achievementsView(code, period);

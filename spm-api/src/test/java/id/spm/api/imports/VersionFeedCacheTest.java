@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import id.spm.api.TestTokens;
 import id.spm.api.repository.DataVersionFeed;
+import id.spm.api.rest.AchievementResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,6 +48,9 @@ class VersionFeedCacheTest {
 
     @Inject
     DataVersionFeed feed;
+
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -251,15 +256,19 @@ class VersionFeedCacheTest {
                 "/api/v1/achievements?area=75.02.01&year=" + YEAR + "&quarter=2")) {
             awaitListening();
             await("remembered", () -> read(admin, get) != null && feed.remembers(district));
+            double before = answered("memory");
             Response fast = given().auth().oauth2(admin).get(get);
             fast.then().statusCode(200);
+            assertThat(answered("memory")).as("answered from memory").isEqualTo(before + 1);
             given().auth().oauth2(stranger).get(get).then().statusCode(403);
             given().auth().oauth2(admin).header("If-None-Match", fast.getHeader("ETag")).get(get).then().statusCode(304);
             feed.suspend();
             try {
                 await("not listening", () -> !feed.listening());
+                double worker = answered("worker");
                 Response slow = given().auth().oauth2(admin).get(get);
                 slow.then().statusCode(200);
+                assertThat(answered("worker")).as("answered on a worker").isEqualTo(worker + 1);
                 assertThat(slow.getHeader("ETag")).isEqualTo(fast.getHeader("ETag"));
                 assertThat(slow.asByteArray()).isEqualTo(fast.asByteArray());
                 assertThat(slow.getContentType()).isEqualTo(fast.getContentType());
@@ -270,6 +279,10 @@ class VersionFeedCacheTest {
                 feed.resume();
             }
         }
+    }
+
+    private double answered(String path) {
+        return meters.counter(AchievementResource.ANSWERED, "path", path).count();
     }
 
     private void bumpElsewhere(String district, int year) throws SQLException {
