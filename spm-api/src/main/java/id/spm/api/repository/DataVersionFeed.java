@@ -349,6 +349,12 @@ public class DataVersionFeed {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     status = rs.getString(1);
+                } catch (SQLException unknown) {
+                    if (!c.isValid(5)) {
+                        throw unknown;
+                    }
+                    // An id this database does not know (it was restored or recreated): that transaction is over.
+                    status = null;
                 }
                 if (!"in progress".equals(status)) {
                     for (String kabkota : e.getValue()) {
