@@ -88,6 +88,39 @@ public class AchievementResultRepository {
         this.dataSource = dataSource;
     }
 
+    /** A stored report with the data version it was computed from. */
+    public record StoredAtVersion(long version, StoredResult result) {
+    }
+
+    /**
+     * The stored report of an area computed from this data version or a newer one (stored by another instance meanwhile),
+     * in this edition, if any.
+     */
+    public Optional<StoredAtVersion> findAtLeast(String unit, int year, int quarter, String area, long version,
+            String edition) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select result::text, computed_at, data_version from achievement_result
+                where kabkota_code = ? and year = ? and quarter = ? and area_code = ? and data_version >= ?
+                and edition = ?
+                """)) {
+            ps.setString(1, unit);
+            ps.setShort(2, (short) year);
+            ps.setShort(3, (short) quarter);
+            ps.setString(4, area);
+            ps.setLong(5, version);
+            ps.setString(6, edition);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredAtVersion(rs.getLong(3),
+                        new StoredResult(rs.getString(1), rs.getObject(2, OffsetDateTime.class))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read cached achievements", e);
+        }
+    }
+
     /** The stored report of an area computed from exactly this data version in this edition, if any. */
     public Optional<StoredResult> find(String unit, int year, int quarter, String area, long version, String edition) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""

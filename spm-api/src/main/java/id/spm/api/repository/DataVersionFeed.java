@@ -225,8 +225,8 @@ public class DataVersionFeed {
         synchronized (lock) {
             generation++;
             if (kabkota == null) {
+                // Every district changed; the marks of this instance's open transactions stay until they end.
                 districts.clear();
-                written.clear();
                 return;
             }
             districts.remove(kabkota);
@@ -253,6 +253,7 @@ public class DataVersionFeed {
 
     private void listen() {
         long backoff = 100;
+        boolean lost = false;
         while (running) {
             if (suspended) {
                 sleep(POLL_MILLIS);
@@ -268,8 +269,10 @@ public class DataVersionFeed {
                     districts.clear();
                     listening = !suspended;
                 }
-                connections.incrementAndGet();
-                LOG.debugf("Listening to %s: data versions are pushed to this instance", CHANNEL);
+                if (connections.incrementAndGet() > 1 && lost) {
+                    LOG.infof("Listening to %s again: data versions are pushed to this instance", CHANNEL);
+                }
+                lost = false;
                 backoff = 100;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 long checked = System.nanoTime();
@@ -291,8 +294,11 @@ public class DataVersionFeed {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (running && !suspended) {
-                    LOG.debugf("Not listening to %s (%s): reads query the data versions", CHANNEL, e.toString());
+                if (running && !suspended && !lost) {
+                    // Once per loss (the retries, every 0.1 to 2 s, are silent).
+                    LOG.warnf("Not listening to %s (%s): reads query the data versions until it is back", CHANNEL,
+                            e.toString());
+                    lost = true;
                 }
             } finally {
                 forget(false);

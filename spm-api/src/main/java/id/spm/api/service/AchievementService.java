@@ -139,6 +139,11 @@ public class AchievementService {
                 version = version(unit, period.year());
                 r = cached(unit, period, area, version);
             }
+            if (r.isEmpty()) {
+                // Another instance kept storing newer versions (imports committing meanwhile): answer from its rows,
+                // newer than the version read here, rather than 404 (issue 13's fast readers made this race visible).
+                r = newer(unit, period, area, version);
+            }
         }
         return r.orElseThrow(() -> ApiException.notFound("NO_PUSKESMAS_IN_AREA",
                 "Area " + area + " holds no registered Puskesmas, so SPM figures have no place to come from."));
@@ -371,6 +376,19 @@ public class AchievementService {
         Optional<AchievementReport> stored = stored(unit, period, area, version);
         stored.ifPresent(r -> memory.put(key, new Versioned(version, r)));
         return stored;
+    }
+
+    /** The area's stored report at this version or a newer one, remembered at the version it was computed from. */
+    private Optional<AchievementReport> newer(Unit unit, Period period, String area, long version) {
+        Optional<AchievementResultRepository.StoredAtVersion> row = results.findAtLeast(unit.code(), period.year(),
+                period.quarter(), area, version, edition(period));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        AchievementReport r = StoredReport.read(mapper, row.get().result().json())
+                .withComputedAt(row.get().result().computedAt());
+        memory.put(unit.code() + "|" + period.label() + "|" + area, new Versioned(row.get().version(), r));
+        return Optional.of(r);
     }
 
     private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version) {

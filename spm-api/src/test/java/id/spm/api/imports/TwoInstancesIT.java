@@ -68,10 +68,12 @@ class TwoInstancesIT {
                 String area = r < 2 ? D1 : D2;
                 readers.add(pool.submit(() -> {
                     while (importing.get()) {
-                        int status = given().baseUri(s.base()).auth().oauth2(admin)
-                                .get("/api/v1/achievements?area=" + area + "&year=" + YEAR).then().extract().statusCode();
+                        var resp = given().baseUri(s.base()).auth().oauth2(admin)
+                                .get("/api/v1/achievements?area=" + area + "&year=" + YEAR);
+                        int status = resp.statusCode();
                         if (status != 200) {
-                            failures.add(s.name + " GET /achievements " + area + " answered " + status);
+                            failures.add(
+                                    s.name + " GET /achievements " + area + " answered " + status + ": " + resp.asString());
                         }
                     }
                     return null;
