@@ -27,6 +27,14 @@ import id.spm.ingest.read.FileRefusedException.Code;
  */
 public final class XlsxSheetReader implements SheetReader {
 
+    /** The StAX implementation that parses the worksheet and the shared strings (issue 13). */
+    public enum Parser {
+        /** The JDK's own: the reader's parser before issue 13, kept as the reference tests and benchmarks compare to. */
+        JDK,
+        /** Aalto (com.fasterxml:aalto-xml), the default: about three times the JDK's on a worksheet. */
+        AALTO
+    }
+
     private final ZipFile zip;
     private final Limits limits;
     private final String sheetName;
@@ -37,6 +45,9 @@ public final class XlsxSheetReader implements SheetReader {
     private final long[] totalBytes;
     private int lastRow;
     private boolean done;
+    /** A cell's text and a formula's, reused from cell to cell. */
+    private final StringBuilder value = new StringBuilder();
+    private final StringBuilder formulaText = new StringBuilder();
 
     private XlsxSheetReader(ZipFile zip, Limits limits, String sheetName, boolean date1904,
             SharedStrings sharedStrings, InputStream sheetStream, XMLStreamReader xml, long[] totalBytes) {
@@ -70,6 +81,19 @@ public final class XlsxSheetReader implements SheetReader {
 
     /** The same, counting every decompressed byte into {@code inflated[0]} (for tests). */
     static XlsxSheetReader open(Path file, String sheet, Limits limits, long[] inflated) throws IOException {
+        return open(file, sheet, limits, inflated, Parser.AALTO);
+    }
+
+    /**
+     * The same with the worksheet and shared strings parsed by the given StAX implementation (tests compare the
+     * JDK's, the reader's parser before issue 13, with the default).
+     */
+    public static XlsxSheetReader open(Path file, String sheet, Limits limits, Parser parser) throws IOException {
+        return open(file, sheet, limits, new long[1], parser);
+    }
+
+    private static XlsxSheetReader open(Path file, String sheet, Limits limits, long[] inflated,
+            Parser parser) throws IOException {
         GuardedZip.checkSignature(file, limits);
         ZipFile zip;
         try {
@@ -81,7 +105,7 @@ public final class XlsxSheetReader implements SheetReader {
                     e);
         }
         try {
-            return open(new GuardedZip(zip, RawDirectory.read(file), limits, inflated), sheet);
+            return open(new GuardedZip(zip, RawDirectory.read(file), limits, inflated), sheet, parser);
         } catch (IOException | RuntimeException e) {
             zip.close();
             if (e instanceof ZipException) {
@@ -92,17 +116,17 @@ public final class XlsxSheetReader implements SheetReader {
         }
     }
 
-    private static XlsxSheetReader open(GuardedZip parts, String sheet) throws IOException {
+    private static XlsxSheetReader open(GuardedZip parts, String sheet, Parser parser) throws IOException {
         parts.checkEntries();
         XlsxWorkbook wb = XlsxWorkbook.open(parts, sheet);
         SharedStrings sst = new SharedStrings(parts.limits.maxSharedStringBytes());
         ZipEntry sstEntry = parts.entry("xl/sharedStrings.xml");
         if (sstEntry != null) {
-            SharedStrings.read(parts, sstEntry, sst);
+            SharedStrings.read(parts, sstEntry, sst, parser);
         }
         InputStream in = parts.open(wb.sheetEntry());
         try {
-            XMLStreamReader xml = XlsxXml.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = XlsxXml.xmlFactory(parser).createXMLStreamReader(in);
             return new XlsxSheetReader(parts.zip, parts.limits, wb.sheetName(), wb.date1904(), sst, in, xml,
                     parts.total);
         } catch (XMLStreamException e) {
@@ -130,6 +154,8 @@ public final class XlsxSheetReader implements SheetReader {
             return nextRow();
         } catch (XMLStreamException e) {
             throw XlsxXml.malformed(e);
+        } catch (RuntimeException e) {
+            throw XlsxXml.malformed(e);
         }
     }
 
@@ -139,8 +165,7 @@ public final class XlsxSheetReader implements SheetReader {
         int column = -1;
         String type = null;
         boolean formula = false;
-        StringBuilder value = new StringBuilder();
-        StringBuilder formulaText = new StringBuilder();
+        boolean unordered = false;
         boolean inV = false;
         boolean inF = false;
         boolean inT = false;
@@ -160,6 +185,7 @@ public final class XlsxSheetReader implements SheetReader {
                         }
                         cells = new ArrayList<>();
                         column = -1;
+                        unordered = false;
                     }
                     case "c" -> {
                         String r = xml.getAttributeValue(null, "r");
@@ -204,16 +230,15 @@ public final class XlsxSheetReader implements SheetReader {
                         if (cells != null) {
                             Cell c = toCell(column, type, formula, hasValue, value, formulaText);
                             if (c != null) {
-                                if (!cells.isEmpty() && cells.get(cells.size() - 1).column() >= c.column()) {
-                                    cells.sort((a, b) -> Integer.compare(a.column(), b.column()));
-                                }
+                                // Cells out of column order (or repeated) are sorted, stably, at the row's end.
+                                unordered |= !cells.isEmpty() && cells.get(cells.size() - 1).column() >= c.column();
                                 cells.add(c);
                             }
                         }
                     }
                     case "row" -> {
                         lastRow = rowNumber;
-                        if (cells != null && cells.size() > 1) {
+                        if (cells != null && unordered) {
                             cells.sort((a, b) -> Integer.compare(a.column(), b.column()));
                         }
                         return new SheetRow(rowNumber, cells == null ? List.of() : cells);
