@@ -48,6 +48,8 @@ public final class XlsxSheetReader implements SheetReader {
     /** A cell's text and a formula's, reused from cell to cell. */
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder formulaText = new StringBuilder();
+    /** The most cells a row held so far: the next row's list is made that large at once. */
+    private int rowCapacity = 10;
 
     private XlsxSheetReader(ZipFile zip, Limits limits, String sheetName, boolean date1904,
             SharedStrings sharedStrings, InputStream sheetStream, XMLStreamReader xml, long[] totalBytes) {
@@ -177,25 +179,34 @@ public final class XlsxSheetReader implements SheetReader {
                 String n = xml.getLocalName();
                 switch (n) {
                     case "row" -> {
-                        String r = xml.getAttributeValue(null, "r");
+                        String r = XlsxXml.attribute(xml, "r");
                         rowNumber = r == null ? lastRow + 1 : parseRowNumber(r);
                         if (rowNumber > limits.maxRows() || rowNumber < 1) {
                             throw new FileRefusedException(Code.TOO_MANY_ROWS,
                                     "The sheet has a row numbered " + r + ", beyond " + limits.maxRows() + " rows.");
                         }
-                        cells = new ArrayList<>();
+                        cells = new ArrayList<>(rowCapacity);
                         column = -1;
                         unordered = false;
                     }
                     case "c" -> {
-                        String r = xml.getAttributeValue(null, "r");
+                        // Both attributes in one pass (the first of each name, as getAttributeValue(null, …)).
+                        String r = null;
+                        type = null;
+                        for (int i = 0, count = xml.getAttributeCount(); i < count; i++) {
+                            String a = xml.getAttributeLocalName(i);
+                            if (r == null && a.equals("r")) {
+                                r = xml.getAttributeValue(i);
+                            } else if (type == null && a.equals("t")) {
+                                type = xml.getAttributeValue(i);
+                            }
+                        }
                         int idx = r == null ? column + 1 : Cell.columnIndex(r);
                         if (idx < 0 || idx >= limits.maxColumns()) {
                             throw new FileRefusedException(Code.TOO_MANY_COLUMNS, "Row " + rowNumber
                                     + " has a cell beyond the " + limits.maxColumns() + " columns a sheet can hold.");
                         }
                         column = idx;
-                        type = xml.getAttributeValue(null, "t");
                         formula = false;
                         hasValue = false;
                         value.setLength(0);
@@ -238,6 +249,9 @@ public final class XlsxSheetReader implements SheetReader {
                     }
                     case "row" -> {
                         lastRow = rowNumber;
+                        if (cells != null) {
+                            rowCapacity = Math.max(rowCapacity, cells.size());
+                        }
                         if (cells != null && unordered) {
                             cells.sort((a, b) -> Integer.compare(a.column(), b.column()));
                         }
@@ -280,8 +294,14 @@ public final class XlsxSheetReader implements SheetReader {
         if (!hasValue) {
             return null;
         }
-        String t = type == null ? "n" : type;
-        switch (t) {
+        // The cell types by the frequency of real exports (an if-chain: a switch would hash each new string).
+        if (type == null || type.equals("n")) {
+            return new Cell(column, value.toString().strip(), Cell.Kind.NUMBER);
+        }
+        if (type.equals("inlineStr")) {
+            return new Cell(column, value.toString(), Cell.Kind.TEXT);
+        }
+        switch (type) {
             case "s": {
                 int idx;
                 try {
