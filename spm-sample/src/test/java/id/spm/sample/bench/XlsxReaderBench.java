@@ -28,10 +28,8 @@ import id.spm.sample.files.SampleFiles;
  * 13, and Aalto), in wall and in this thread's CPU time (the machine is shared: CPU time is the steadier figure).
  *
  * <pre>
- * ./mvnw -q -pl spm-sample -am test-compile -DskipTests
- * ./mvnw -q -pl spm-sample dependency:build-classpath -Dmdep.outputFile=target/bench.cp   # after an install
- * java -cp "spm-sample/target/test-classes:spm-sample/target/classes:spm-ingest/target/classes:…:$(cat spm-sample/target/bench.cp)" \
- *     -Dbench.xrows=200000 -Dbench.rounds=5 id.spm.sample.bench.XlsxReaderBench
+ * ./mvnw -q -pl spm-sample -am -Pbench-xlsx verify -DskipTests
+ * ./mvnw -q -pl spm-sample -am -Pbench-xlsx verify -DskipTests -Dbench.xargs="-Dbench.xrows=200000 -Dbench.rounds=8 -Dbench.parsers=AALTO"
  * </pre>
  */
 public final class XlsxReaderBench {
