@@ -49,7 +49,8 @@ import id.spm.ingest.report.TitleInfo;
  * compact hash sets (persons, duplicate keys), so memory does not grow with the file.
  *
  * <p>
- * With {@link Options#threads()} above 1, the caller's thread reads the rows and hands them in batches
+ * With {@link Options#threads()} above 1, the caller's thread reads the rows (an xlsx's through a
+ * {@link PrefetchingSheetReader}, a few batches ahead on a thread of its own) and hands them in batches
  * to parsing threads (parse, validate, key, map: each row alone), then takes the batches back in file
  * order and does what depends on the rows before (duplicates, counts, errors, the sink) itself: the sink,
  * the report and its located errors are the same as with one thread, row for row, and at most a few
