@@ -168,7 +168,8 @@ public class AchievementService {
 
     /** The periods of the year with a rule set whose rows are not stored at this version; {@code must} first. */
     private List<Period> stalePeriods(Unit unit, int year, long version, Period must) {
-        Set<Integer> stored = results.storedQuarters(unit.code(), year, version);
+        Set<Integer> stored = results.storedQuarters(unit.code(), year, version,
+                q -> edition(q == 0 ? Period.ofYear(year) : Period.ofQuarter(year, q)));
         List<Period> out = new ArrayList<>();
         if (must != null) {
             out.add(must);
@@ -265,6 +266,15 @@ public class AchievementService {
     }
 
     /**
+     * The edition of a period's cached rows: the stored report's format ({@link StoredReport#FORMAT}) and the period's
+     * rule set with the digest of its parameters. A stored row of another edition is recomputed, even at the current
+     * data version (issue 10: rows cached before the gap in persons existed were served without it).
+     */
+    String edition(Period period) {
+        return "format=" + StoredReport.FORMAT + RuleSets.forPeriod(period).map(this::ruleSetBasis).orElse("");
+    }
+
+    /**
      * {@code |ruleSet=<id>#<128 bits of the SHA-256 of its parameters>}: equal for equal parameters, a few bytes instead of the
      * rendered parameters; computed once per rule set ({@link RuleSets}' constants, compared by identity).
      */
@@ -338,7 +348,7 @@ public class AchievementService {
 
     private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version) {
         Optional<AchievementResultRepository.StoredResult> row = results.find(unit.code(), period.year(),
-                period.quarter(), area, version);
+                period.quarter(), area, version, edition(period));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -387,7 +397,7 @@ public class AchievementService {
                 pass.computed().reports()
                         .forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
                 boolean stored = results.store(unit.code(), period.year(), period.quarter(), version,
-                        run.ruleSet().id(), rows, district ? pass.decisions() : null);
+                        run.ruleSet().id(), edition(period), rows, district ? pass.decisions() : null);
                 // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
                 memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
                 synchronized (out) {
