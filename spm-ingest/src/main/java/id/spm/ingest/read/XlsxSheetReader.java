@@ -31,7 +31,7 @@ public final class XlsxSheetReader implements SheetReader {
     public enum Parser {
         /** The JDK's own: the reader's parser before issue 13, kept as the reference tests and benchmarks compare to. */
         JDK,
-        /** Aalto (com.fasterxml:aalto-xml), the default: about three times the JDK's on a worksheet. */
+        /** Aalto (com.fasterxml:aalto-xml), the default: the reader needs about half the CPU (spm-api/BENCHMARK.md). */
         AALTO
     }
 
@@ -48,7 +48,9 @@ public final class XlsxSheetReader implements SheetReader {
     /** A cell's text and a formula's, reused from cell to cell. */
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder formulaText = new StringBuilder();
-    /** The most cells a row held so far: the next row's list is made that large at once. */
+    /** A hostile row of 16,384 cells must not make every row after it allocate as many slots. */
+    private static final int MAX_ROW_CAPACITY = 256;
+    /** The most cells a row held so far (up to 256): the next row's list is made that large at once. */
     private int rowCapacity = 10;
 
     private XlsxSheetReader(ZipFile zip, Limits limits, String sheetName, boolean date1904,
@@ -132,6 +134,9 @@ public final class XlsxSheetReader implements SheetReader {
             return new XlsxSheetReader(parts.zip, parts.limits, wb.sheetName(), wb.date1904(), sst, in, xml,
                     parts.total);
         } catch (XMLStreamException e) {
+            in.close();
+            throw XlsxXml.malformed(e);
+        } catch (RuntimeException e) {
             in.close();
             throw XlsxXml.malformed(e);
         }
@@ -250,7 +255,7 @@ public final class XlsxSheetReader implements SheetReader {
                     case "row" -> {
                         lastRow = rowNumber;
                         if (cells != null) {
-                            rowCapacity = Math.max(rowCapacity, cells.size());
+                            rowCapacity = Math.min(MAX_ROW_CAPACITY, Math.max(rowCapacity, cells.size()));
                         }
                         if (cells != null && unordered) {
                             cells.sort((a, b) -> Integer.compare(a.column(), b.column()));

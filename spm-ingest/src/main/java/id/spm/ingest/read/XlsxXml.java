@@ -10,8 +10,9 @@ import id.spm.ingest.read.FileRefusedException.Code;
 
 /**
  * StAX for the xlsx parts: a parser that refuses any DOCTYPE or entity, and the refusals of bad XML. The
- * worksheet and the shared strings, the parts that grow with the data, are parsed by Aalto (issue 13: about
- * four times the JDK's parser on a sheet of inline strings, spm-api/BENCHMARK.md "xlsx reader — session 5");
+ * worksheet and the shared strings, the parts that grow with the data, are parsed by Aalto (issue 13: its events
+ * cost about a third of the JDK parser's on a sheet of inline strings, the reader half the CPU; spm-api/BENCHMARK.md
+ * "xlsx reader — session 5");
  * the small parts (workbook, relationships) by the JDK's. Both are configured alike (no DTD support, no
  * external entities, not coalescing) and {@link #next} refuses a DOCTYPE before either could use it.
  */
