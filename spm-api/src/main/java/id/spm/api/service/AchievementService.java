@@ -139,6 +139,13 @@ public class AchievementService {
                 version = version(unit, period.year());
                 r = cached(unit, period, area, version);
             }
+            if (r.isEmpty()) {
+                // Imports kept committing newer versions while each computation ran, and other instances stored
+                // them first (TwoInstancesIT answered 404 here): answer the version read last, computed, not stored.
+                long read = version;
+                r = RuleSets.forPeriod(period).map(rs -> evaluate(unit, period, rs, read, null))
+                        .map(c -> c.reports().get(area));
+            }
         }
         return r.orElseThrow(() -> ApiException.notFound("NO_PUSKESMAS_IN_AREA",
                 "Area " + area + " holds no registered Puskesmas, so SPM figures have no place to come from."));
