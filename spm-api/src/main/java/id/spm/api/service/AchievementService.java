@@ -141,8 +141,16 @@ public class AchievementService {
             }
             if (r.isEmpty()) {
                 // Another instance kept storing newer versions (imports committing meanwhile): answer from its rows,
-                // newer than the version read here, rather than 404 (issue 13's fast readers made this race visible).
+                // newer than the version read here, when it has stored this area (issue 13's fast readers made this
+                // race visible in TwoInstancesIT).
                 r = newer(unit, period, area, version);
+            }
+            if (r.isEmpty()) {
+                // Imports kept committing newer versions while each computation ran, and other instances stored
+                // them first (TwoInstancesIT answered 404 here): answer the version read last, computed, not stored.
+                long read = version;
+                r = RuleSets.forPeriod(period).map(rs -> evaluate(unit, period, rs, read, null))
+                        .map(c -> c.reports().get(area));
             }
         }
         return r.orElseThrow(() -> ApiException.notFound("NO_PUSKESMAS_IN_AREA",
