@@ -40,8 +40,10 @@ import io.restassured.path.json.JsonPath;
  * The import benchmark (issue 13; spm-api/BENCHMARK.md): a generated 1,000,000-row CSV and a 200,000-row xlsx
  * (layout {@code ekohort-anc}, 20 columns, no bad rows) uploaded to the packaged service (a separate JVM,
  * {@code -Xmx512m}) and timed from upload to DONE; beside each, in the same run and on the same PostgreSQL, a
- * pgjdbc {@code COPY} of the same rows into an unlogged table of as many text columns (the physical reference).
- * Prints rows/s, the ratio, the CPU seconds of the service and of PostgreSQL beside COPY's (independent of the
+ * pgjdbc {@code COPY} of the same rows into an unlogged table of as many text columns (the physical reference), and
+ * a {@code COPY} of the rows the job stored, in their stored form, into an empty logged table shaped exactly like
+ * {@code service_event} (the durable-storage floor: what any durable, indexed store of these rows costs).
+ * Prints rows/s, the ratios to both, the CPU seconds of the service and of PostgreSQL beside COPY's (independent of the
  * machine's other load), the service's peak resident memory ({@code VmHWM}) and where a row's time goes: the
  * offline stages measured in this JVM (read, parse + validate, key, encode, COPY text) and the service's own
  * stage log line (staging, every merge statement, commit).
