@@ -30,6 +30,7 @@ import id.spm.ingest.read.CsvSheetReader;
 import id.spm.ingest.read.FileRefusedException;
 import id.spm.ingest.read.FileRefusedException.Code;
 import id.spm.ingest.read.Limits;
+import id.spm.ingest.read.PrefetchingSheetReader;
 import id.spm.ingest.read.SheetReader;
 import id.spm.ingest.read.SheetReaders;
 import id.spm.ingest.read.SheetRow;
@@ -48,7 +49,8 @@ import id.spm.ingest.report.TitleInfo;
  * compact hash sets (persons, duplicate keys), so memory does not grow with the file.
  *
  * <p>
- * With {@link Options#threads()} above 1, the caller's thread reads the rows and hands them in batches
+ * With {@link Options#threads()} above 1, the caller's thread reads the rows (an xlsx's through a
+ * {@link PrefetchingSheetReader}, a few batches ahead on a thread of its own) and hands them in batches
  * to parsing threads (parse, validate, key, map: each row alone), then takes the batches back in file
  * order and does what depends on the rows before (duplicates, counts, errors, the sink) itself: the sink,
  * the report and its located errors are the same as with one thread, row for row, and at most a few
@@ -156,6 +158,9 @@ public final class Ingestor {
 
     /** Rows handed to a parsing thread at a time. */
     static final int PARSE_BATCH = 256;
+
+    /** Batches of {@link #PARSE_BATCH} rows an xlsx's reading thread may read ahead of the settling thread. */
+    static final int READ_AHEAD_BATCHES = 4;
 
     /**
      * Reads a file.
@@ -295,11 +300,17 @@ public final class Ingestor {
             // One parser, values and mapper per thread: a CellParser keeps caches and is not shared.
             ThreadLocal<Parsing> parsing = ThreadLocal.withInitial(() -> new Parsing(parser.fresh(), header.layout()));
             java.util.ArrayDeque<java.util.concurrent.Future<Outcome[]>> inFlight = new java.util.ArrayDeque<>();
+            // An xlsx's rows are read (inflate + XML) on a thread of their own, so that this thread only hands
+            // batches out and settles them (issue 13: the sheet's XML was half of this thread's time).
+            PrefetchingSheetReader ahead = reader instanceof XlsxSheetReader
+                    ? new PrefetchingSheetReader(reader, PARSE_BATCH, READ_AHEAD_BATCHES)
+                    : null;
+            SheetReader rows = ahead != null ? ahead : reader;
             try {
                 List<SheetRow> batch = new ArrayList<>(PARSE_BATCH);
                 SheetRow row;
                 while (true) {
-                    row = reader.next();
+                    row = rows.next();
                     if (row != null && row.isBlank()) {
                         continue;
                     }
@@ -307,12 +318,12 @@ public final class Ingestor {
                         batch.add(row);
                     }
                     if (batch.size() == PARSE_BATCH || row == null && !batch.isEmpty()) {
-                        List<SheetRow> rows = batch;
+                        List<SheetRow> toExamine = batch;
                         inFlight.add(pool.submit(() -> {
                             Parsing p = parsing.get();
-                            Outcome[] out = new Outcome[rows.size()];
+                            Outcome[] out = new Outcome[toExamine.size()];
                             for (int i = 0; i < out.length; i++) {
-                                out[i] = examine(rows.get(i), binding, p);
+                                out[i] = examine(toExamine.get(i), binding, p);
                             }
                             return out;
                         }));
@@ -329,6 +340,9 @@ public final class Ingestor {
                     settle(inFlight.poll());
                 }
             } finally {
+                if (ahead != null) {
+                    ahead.stop();
+                }
                 inFlight.forEach(f -> f.cancel(true));
                 pool.shutdownNow();
             }

@@ -98,6 +98,26 @@ class ParallelIngestTest {
         }
     }
 
+    /** Issue 13: an xlsx is read on a thread of its own; a refusal mid-file is the one-thread refusal. */
+    @Test
+    void anXlsxRefusedMidFileIsRefusedAsWithOneThread() throws IOException {
+        List<List<?>> rows = new ArrayList<>(mixed());
+        List<Object> wide = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            wide.add(i == 19_999 ? "x" : null);
+        }
+        rows.add(1_500, wide);
+        Path f = TestFiles.xlsx(dir, "wide.xlsx", rows, false);
+        FileRefusedException one = org.assertj.core.api.Assertions.catchThrowableOfType(() -> read(f, 1),
+                FileRefusedException.class);
+        FileRefusedException four = org.assertj.core.api.Assertions.catchThrowableOfType(() -> read(f, 4),
+                FileRefusedException.class);
+        assertThat(one.code()).isEqualTo(FileRefusedException.Code.TOO_MANY_COLUMNS);
+        assertThat(four.code()).isEqualTo(one.code());
+        assertThat(four.getMessage()).isEqualTo(one.getMessage());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("spm-ingest-read"));
+    }
+
     @Test
     void aRefusalStillEndsTheRead() throws IOException {
         Path f = TestFiles.csv(dir, "none.csv", List.of(List.of("Bukan", "Header"), List.of("1", "2")));

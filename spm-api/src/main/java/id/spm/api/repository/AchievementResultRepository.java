@@ -88,17 +88,19 @@ public class AchievementResultRepository {
         this.dataSource = dataSource;
     }
 
-    /** The stored report of an area computed from exactly this data version, if any. */
-    public Optional<StoredResult> find(String unit, int year, int quarter, String area, long version) {
+    /** The stored report of an area computed from exactly this data version in this edition, if any. */
+    public Optional<StoredResult> find(String unit, int year, int quarter, String area, long version, String edition) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select result::text, computed_at from achievement_result
                 where kabkota_code = ? and year = ? and quarter = ? and area_code = ? and data_version = ?
+                and edition = ?
                 """)) {
             ps.setString(1, unit);
             ps.setShort(2, (short) year);
             ps.setShort(3, (short) quarter);
             ps.setString(4, area);
             ps.setLong(5, version);
+            ps.setString(6, edition);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -110,11 +112,16 @@ public class AchievementResultRepository {
         }
     }
 
-    /** The quarters (0: the year) of a unit-year whose rows are stored at exactly this data version. */
-    public Set<Integer> storedQuarters(String unit, int year, long version) {
+    /**
+     * The quarters (0: the year) of a unit-year whose rows are stored at exactly this data version, each in the
+     * edition {@code editionOfQuarter} gives it (a quarter with rows of another edition is not stored).
+     */
+    public Set<Integer> storedQuarters(String unit, int year, long version,
+            java.util.function.IntFunction<String> editionOfQuarter) {
         Set<Integer> stored = new TreeSet<>();
+        Set<Integer> other = new TreeSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select distinct quarter from achievement_result
+                select distinct quarter, edition from achievement_result
                 where kabkota_code = ? and year = ? and data_version = ?
                 """)) {
             ps.setString(1, unit);
@@ -122,9 +129,11 @@ public class AchievementResultRepository {
             ps.setLong(3, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    stored.add((int) rs.getShort(1));
+                    int quarter = rs.getShort(1);
+                    (rs.getString(2).equals(editionOfQuarter.apply(quarter)) ? stored : other).add(quarter);
                 }
             }
+            stored.removeAll(other);
             return stored;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the computed periods of " + unit, e);
@@ -155,8 +164,8 @@ public class AchievementResultRepository {
      * computing the same district-year at once both succeed. With {@code decisions} (a district), its decisions are
      * replaced in the same transaction. False when rows of a newer version were stored meanwhile (they are kept).
      */
-    public boolean store(String unit, int year, int quarter, long version, String ruleSetId, List<AreaResult> rows,
-            Decisions decisions) {
+    public boolean store(String unit, int year, int quarter, long version, String ruleSetId, String edition,
+            List<AreaResult> rows, Decisions decisions) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -184,11 +193,11 @@ public class AchievementResultRepository {
                 }
                 try (PreparedStatement ins = c.prepareStatement("""
                         insert into achievement_result (kabkota_code, year, quarter, area_code, data_version,
-                            rule_set_id, result)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                            rule_set_id, result, edition)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                         on conflict (kabkota_code, year, quarter, area_code) do update set
                             data_version = excluded.data_version, rule_set_id = excluded.rule_set_id,
-                            computed_at = now(), result = excluded.result
+                            computed_at = now(), result = excluded.result, edition = excluded.edition
                         where achievement_result.data_version <= excluded.data_version
                         """)) {
                     for (AreaResult r : rows) {
@@ -199,6 +208,7 @@ public class AchievementResultRepository {
                         ins.setLong(5, version);
                         ins.setString(6, ruleSetId);
                         ins.setString(7, r.json());
+                        ins.setString(8, edition);
                         ins.addBatch();
                     }
                     ins.executeBatch();

@@ -29,6 +29,13 @@ public record StoredReport(String area, String areaName, String level, String pe
         OffsetDateTime computedAt, BigDecimal sectorIndex, String sectorCategory, List<LeftOut> leftOut,
         List<Service> services, List<Parameter> parameters, List<ChildLink> children, SubmissionStatus submission) {
 
+    /**
+     * The format of the cached rows ({@code achievement_result.edition}): raise it whenever a computed report gains or
+     * changes a part, so rows cached before are recomputed instead of served without it. 2: with the gap in persons
+     * (issue 10) and the mutu items with their need's source (issue 11).
+     */
+    public static final int FORMAT = 2;
+
     private static final TypeReference<LinkedHashMap<String, StoredReport>> AREAS = new TypeReference<>() {
     };
 

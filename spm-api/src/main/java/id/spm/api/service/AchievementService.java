@@ -139,6 +139,13 @@ public class AchievementService {
                 version = version(unit, period.year());
                 r = cached(unit, period, area, version);
             }
+            if (r.isEmpty()) {
+                // Imports kept committing newer versions while each computation ran, and other instances stored
+                // them first (TwoInstancesIT answered 404 here): answer the version read last, computed, not stored.
+                long read = version;
+                r = RuleSets.forPeriod(period).map(rs -> evaluate(unit, period, rs, read, null))
+                        .map(c -> c.reports().get(area));
+            }
         }
         return r.orElseThrow(() -> ApiException.notFound("NO_PUSKESMAS_IN_AREA",
                 "Area " + area + " holds no registered Puskesmas, so SPM figures have no place to come from."));
@@ -168,7 +175,8 @@ public class AchievementService {
 
     /** The periods of the year with a rule set whose rows are not stored at this version; {@code must} first. */
     private List<Period> stalePeriods(Unit unit, int year, long version, Period must) {
-        Set<Integer> stored = results.storedQuarters(unit.code(), year, version);
+        Set<Integer> stored = results.storedQuarters(unit.code(), year, version,
+                q -> edition(q == 0 ? Period.ofYear(year) : Period.ofQuarter(year, q)));
         List<Period> out = new ArrayList<>();
         if (must != null) {
             out.add(must);
@@ -265,6 +273,15 @@ public class AchievementService {
     }
 
     /**
+     * The edition of a period's cached rows: the stored report's format ({@link StoredReport#FORMAT}) and the period's
+     * rule set with the digest of its parameters. A stored row of another edition is recomputed, even at the current
+     * data version (issue 10: rows cached before the gap in persons existed were served without it).
+     */
+    String edition(Period period) {
+        return "format=" + StoredReport.FORMAT + RuleSets.forPeriod(period).map(this::ruleSetBasis).orElse("");
+    }
+
+    /**
      * {@code |ruleSet=<id>#<128 bits of the SHA-256 of its parameters>}: equal for equal parameters, a few bytes instead of the
      * rendered parameters; computed once per rule set ({@link RuleSets}' constants, compared by identity).
      */
@@ -338,7 +355,7 @@ public class AchievementService {
 
     private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version) {
         Optional<AchievementResultRepository.StoredResult> row = results.find(unit.code(), period.year(),
-                period.quarter(), area, version);
+                period.quarter(), area, version, edition(period));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -387,7 +404,7 @@ public class AchievementService {
                 pass.computed().reports()
                         .forEach((area, r) -> rows.add(new AreaResult(area, StoredReport.write(mapper, r))));
                 boolean stored = results.store(unit.code(), period.year(), period.quarter(), version,
-                        run.ruleSet().id(), rows, district ? pass.decisions() : null);
+                        run.ruleSet().id(), edition(period), rows, district ? pass.decisions() : null);
                 // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
                 memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
                 synchronized (out) {

@@ -63,13 +63,13 @@ final class SharedStrings {
 
     /**
      * Reads the part {@code xl/sharedStrings.xml} into {@code sst} (the text of each {@code <si>},
-     * phonetic runs left out), refusing a string longer than a cell may be.
+     * phonetic runs left out), refusing a string longer than a cell may be, with the given StAX implementation.
      */
-    static void read(GuardedZip parts, ZipEntry entry, SharedStrings sst) throws IOException {
+    static void read(GuardedZip parts, ZipEntry entry, SharedStrings sst, XlsxSheetReader.Parser parser) throws IOException {
         Limits limits = parts.limits;
         StringBuilder sb = new StringBuilder();
         try (InputStream in = parts.open(entry)) {
-            XMLStreamReader x = XlsxXml.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader x = XlsxXml.xmlFactory(parser).createXMLStreamReader(in);
             int depthPhonetic = 0;
             boolean inT = false;
             boolean inSi = false;
@@ -101,6 +101,8 @@ final class SharedStrings {
                 }
             }
         } catch (XMLStreamException e) {
+            throw XlsxXml.malformed(e);
+        } catch (RuntimeException e) {
             throw XlsxXml.malformed(e);
         }
     }

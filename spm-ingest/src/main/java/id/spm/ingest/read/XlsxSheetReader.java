@@ -27,6 +27,14 @@ import id.spm.ingest.read.FileRefusedException.Code;
  */
 public final class XlsxSheetReader implements SheetReader {
 
+    /** The StAX implementation that parses the worksheet and the shared strings (issue 13). */
+    public enum Parser {
+        /** The JDK's own: the reader's parser before issue 13, kept as the reference tests and benchmarks compare to. */
+        JDK,
+        /** Aalto (com.fasterxml:aalto-xml), the default: the reader needs about half the CPU (spm-api/BENCHMARK.md). */
+        AALTO
+    }
+
     private final ZipFile zip;
     private final Limits limits;
     private final String sheetName;
@@ -37,6 +45,13 @@ public final class XlsxSheetReader implements SheetReader {
     private final long[] totalBytes;
     private int lastRow;
     private boolean done;
+    /** A cell's text and a formula's, reused from cell to cell. */
+    private final StringBuilder value = new StringBuilder();
+    private final StringBuilder formulaText = new StringBuilder();
+    /** A hostile row of 16,384 cells must not make every row after it allocate as many slots. */
+    private static final int MAX_ROW_CAPACITY = 256;
+    /** The most cells a row held so far (up to 256): the next row's list is made that large at once. */
+    private int rowCapacity = 10;
 
     private XlsxSheetReader(ZipFile zip, Limits limits, String sheetName, boolean date1904,
             SharedStrings sharedStrings, InputStream sheetStream, XMLStreamReader xml, long[] totalBytes) {
@@ -70,6 +85,19 @@ public final class XlsxSheetReader implements SheetReader {
 
     /** The same, counting every decompressed byte into {@code inflated[0]} (for tests). */
     static XlsxSheetReader open(Path file, String sheet, Limits limits, long[] inflated) throws IOException {
+        return open(file, sheet, limits, inflated, Parser.AALTO);
+    }
+
+    /**
+     * The same with the worksheet and shared strings parsed by the given StAX implementation (tests compare the
+     * JDK's, the reader's parser before issue 13, with the default).
+     */
+    public static XlsxSheetReader open(Path file, String sheet, Limits limits, Parser parser) throws IOException {
+        return open(file, sheet, limits, new long[1], parser);
+    }
+
+    private static XlsxSheetReader open(Path file, String sheet, Limits limits, long[] inflated,
+            Parser parser) throws IOException {
         GuardedZip.checkSignature(file, limits);
         ZipFile zip;
         try {
@@ -81,7 +109,7 @@ public final class XlsxSheetReader implements SheetReader {
                     e);
         }
         try {
-            return open(new GuardedZip(zip, RawDirectory.read(file), limits, inflated), sheet);
+            return open(new GuardedZip(zip, RawDirectory.read(file), limits, inflated), sheet, parser);
         } catch (IOException | RuntimeException e) {
             zip.close();
             if (e instanceof ZipException) {
@@ -92,20 +120,23 @@ public final class XlsxSheetReader implements SheetReader {
         }
     }
 
-    private static XlsxSheetReader open(GuardedZip parts, String sheet) throws IOException {
+    private static XlsxSheetReader open(GuardedZip parts, String sheet, Parser parser) throws IOException {
         parts.checkEntries();
         XlsxWorkbook wb = XlsxWorkbook.open(parts, sheet);
         SharedStrings sst = new SharedStrings(parts.limits.maxSharedStringBytes());
         ZipEntry sstEntry = parts.entry("xl/sharedStrings.xml");
         if (sstEntry != null) {
-            SharedStrings.read(parts, sstEntry, sst);
+            SharedStrings.read(parts, sstEntry, sst, parser);
         }
         InputStream in = parts.open(wb.sheetEntry());
         try {
-            XMLStreamReader xml = XlsxXml.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = XlsxXml.xmlFactory(parser).createXMLStreamReader(in);
             return new XlsxSheetReader(parts.zip, parts.limits, wb.sheetName(), wb.date1904(), sst, in, xml,
                     parts.total);
         } catch (XMLStreamException e) {
+            in.close();
+            throw XlsxXml.malformed(e);
+        } catch (RuntimeException e) {
             in.close();
             throw XlsxXml.malformed(e);
         }
@@ -130,6 +161,8 @@ public final class XlsxSheetReader implements SheetReader {
             return nextRow();
         } catch (XMLStreamException e) {
             throw XlsxXml.malformed(e);
+        } catch (RuntimeException e) {
+            throw XlsxXml.malformed(e);
         }
     }
 
@@ -139,8 +172,7 @@ public final class XlsxSheetReader implements SheetReader {
         int column = -1;
         String type = null;
         boolean formula = false;
-        StringBuilder value = new StringBuilder();
-        StringBuilder formulaText = new StringBuilder();
+        boolean unordered = false;
         boolean inV = false;
         boolean inF = false;
         boolean inT = false;
@@ -152,24 +184,34 @@ public final class XlsxSheetReader implements SheetReader {
                 String n = xml.getLocalName();
                 switch (n) {
                     case "row" -> {
-                        String r = xml.getAttributeValue(null, "r");
+                        String r = XlsxXml.attribute(xml, "r");
                         rowNumber = r == null ? lastRow + 1 : parseRowNumber(r);
                         if (rowNumber > limits.maxRows() || rowNumber < 1) {
                             throw new FileRefusedException(Code.TOO_MANY_ROWS,
                                     "The sheet has a row numbered " + r + ", beyond " + limits.maxRows() + " rows.");
                         }
-                        cells = new ArrayList<>();
+                        cells = new ArrayList<>(rowCapacity);
                         column = -1;
+                        unordered = false;
                     }
                     case "c" -> {
-                        String r = xml.getAttributeValue(null, "r");
+                        // Both attributes in one pass (the first of each name, as getAttributeValue(null, …)).
+                        String r = null;
+                        type = null;
+                        for (int i = 0, count = xml.getAttributeCount(); i < count; i++) {
+                            String a = xml.getAttributeLocalName(i);
+                            if (r == null && a.equals("r")) {
+                                r = xml.getAttributeValue(i);
+                            } else if (type == null && a.equals("t")) {
+                                type = xml.getAttributeValue(i);
+                            }
+                        }
                         int idx = r == null ? column + 1 : Cell.columnIndex(r);
                         if (idx < 0 || idx >= limits.maxColumns()) {
                             throw new FileRefusedException(Code.TOO_MANY_COLUMNS, "Row " + rowNumber
                                     + " has a cell beyond the " + limits.maxColumns() + " columns a sheet can hold.");
                         }
                         column = idx;
-                        type = xml.getAttributeValue(null, "t");
                         formula = false;
                         hasValue = false;
                         value.setLength(0);
@@ -204,16 +246,18 @@ public final class XlsxSheetReader implements SheetReader {
                         if (cells != null) {
                             Cell c = toCell(column, type, formula, hasValue, value, formulaText);
                             if (c != null) {
-                                if (!cells.isEmpty() && cells.get(cells.size() - 1).column() >= c.column()) {
-                                    cells.sort((a, b) -> Integer.compare(a.column(), b.column()));
-                                }
+                                // Cells out of column order (or repeated) are sorted, stably, at the row's end.
+                                unordered |= !cells.isEmpty() && cells.get(cells.size() - 1).column() >= c.column();
                                 cells.add(c);
                             }
                         }
                     }
                     case "row" -> {
                         lastRow = rowNumber;
-                        if (cells != null && cells.size() > 1) {
+                        if (cells != null) {
+                            rowCapacity = Math.min(MAX_ROW_CAPACITY, Math.max(rowCapacity, cells.size()));
+                        }
+                        if (cells != null && unordered) {
                             cells.sort((a, b) -> Integer.compare(a.column(), b.column()));
                         }
                         return new SheetRow(rowNumber, cells == null ? List.of() : cells);
@@ -255,8 +299,14 @@ public final class XlsxSheetReader implements SheetReader {
         if (!hasValue) {
             return null;
         }
-        String t = type == null ? "n" : type;
-        switch (t) {
+        // The cell types by the frequency of real exports (an if-chain: a switch would hash each new string).
+        if (type == null || type.equals("n")) {
+            return new Cell(column, value.toString().strip(), Cell.Kind.NUMBER);
+        }
+        if (type.equals("inlineStr")) {
+            return new Cell(column, value.toString(), Cell.Kind.TEXT);
+        }
+        switch (type) {
             case "s": {
                 int idx;
                 try {
