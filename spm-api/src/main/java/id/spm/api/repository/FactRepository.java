@@ -69,6 +69,14 @@ public class FactRepository {
     }
 
     /**
+     * Every year an event can have (the ingestor refuses dates before 1900 and after the day of import; the demo
+     * writes the past), as the condition of a per-person read of {@code service_event}: its primary key is
+     * (kabkota_code, event_year, person_key, …) (V140), so with the years named each partition finds the person's
+     * rows by descending its key, where a condition on the person alone would scan the district's entries.
+     */
+    public static final String ANY_EVENT_YEAR = "event_year = any (array(select generate_series(1900, 2199)::smallint))";
+
+    /**
      * The computation's select of a district's event rows, one person's rows together (the benchmark's COPY
      * reference reads exactly these rows). Within a person the rows come in one total order (date, layout,
      * Puskesmas, natural key: the primary key's), so a rule that names one of several equal candidates in its

@@ -251,7 +251,7 @@ public final class ImportMerger {
         lap("delete");
         probe.reached(batchId, ImportProbe.Point.REMOVED);
         long persons = persons();
-        lap("persons");
+        lap("persons:conflicts");
         probe.reached(batchId, ImportProbe.Point.PERSONS);
         // Two statements instead of one upsert: RETURNING cannot tell an insert from an update on a
         // partitioned table (no system columns), and these two say which is which by themselves. The insert
@@ -278,20 +278,22 @@ public final class ImportMerger {
                 where not exists (select 1 from service_event s where s.kabkota_code = i.kabkota_code
                 and s.event_year = i.event_year and s.layout = i.layout and s.person_key = i.person_key
                 and s.puskesmas_code = i.puskesmas_code and s.natural_key = i.natural_key)
-                order by kabkota_code, event_year, layout, person_key, puskesmas_code, natural_key
+                order by kabkota_code, event_year, person_key, layout, puskesmas_code, natural_key
                 returning kabkota_code, event_year)
                 select kabkota_code, event_year, count(*) from up group by 1, 2
                 """, true, staged);
         staged.values().forEach(n -> unchanged += n);
         lap("insert");
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
-        // A person whose birth date, sex or address changed changes every year they have events in.
+        // A person whose birth date, sex or address changed changes every year they have events in. The planner
+        // counts them first: a few are looked up by key, many join the district's rows.
+        exec("analyze imp_person_changed");
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("""
                         select distinct e.kabkota_code,
                         e.event_year from service_event e join imp_person_changed p on p.kabkota_code = e.kabkota_code
-                        and p.person_key = e.person_key
-                        """)) {
+                        and p.person_key = e.person_key and e.%s
+                        """.formatted(FactRepository.ANY_EVENT_YEAR))) {
             while (rs.next()) {
                 changed.add(new DistrictYear(rs.getString(1), rs.getInt(2)));
             }
@@ -313,13 +315,18 @@ public final class ImportMerger {
     private long persons() throws SQLException {
         exec("create temporary table imp_person_changed (kabkota_code text, person_key text) on commit drop");
         // One pass over the staged events: each person's record as each Puskesmas of the file has it (the latest
-        // event's); what follows reads this table (a row per person and Puskesmas), not the events again.
+        // event's); what follows reads this table (a row per person and Puskesmas), not the events again. The sort
+        // leads with the person key in the "C" collation: byte comparisons with abbreviated keys instead of the
+        // locale's, half the sort's CPU (spm-api/BENCHMARK.md "Import — session 5"); the groups are the same (a
+        // deterministic collation's equality is byte equality), only this temporary table's order differs.
         exec("""
-                create temporary table imp_person_src on commit drop as select distinct on (kabkota_code, person_key,
-                puskesmas_code) kabkota_code, person_key, puskesmas_code, birth_date, sex, desa_code, person_puskesmas
-                from imp_event order by kabkota_code, person_key, puskesmas_code, event_date desc
+                create temporary table imp_person_src on commit drop as select distinct on (person_key collate "C",
+                kabkota_code, puskesmas_code) kabkota_code, person_key, puskesmas_code, birth_date, sex, desa_code,
+                person_puskesmas from imp_event order by person_key collate "C", kabkota_code, puskesmas_code,
+                event_date desc
                 """);
         exec("analyze imp_person_src");
+        lap("persons:source");
         exec("""
                 insert into person_record as r (kabkota_code, person_key, puskesmas_code, birth_date, sex,
                 desa_code, home_puskesmas, first_batch_id, import_batch_id) select kabkota_code, person_key,
@@ -334,6 +341,7 @@ public final class ImportMerger {
                 coalesce(excluded.sex, r.sex), coalesce(excluded.desa_code, r.desa_code),
                 coalesce(excluded.home_puskesmas, r.home_puskesmas))
                 """);
+        lap("persons:record");
         exec("""
                 create temporary table imp_person on commit drop as select distinct kabkota_code, person_key
                 from imp_person_src
@@ -355,6 +363,7 @@ public final class ImportMerger {
                 returning p.kabkota_code, p.person_key, (xmax = 0) as inserted)
                 insert into imp_person_changed select kabkota_code, person_key from up where not inserted
                 """);
+        lap("persons:person");
         conflicts = conflicts();
         return persons;
     }

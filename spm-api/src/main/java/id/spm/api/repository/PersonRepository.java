@@ -21,8 +21,8 @@ import id.spm.rules.model.Person;
 import id.spm.rules.model.PersonRecord;
 
 /**
- * One person's stored facts, read by {@code (kabkota_code, person_key)} (primary key of {@code person},
- * {@code service_event_person_idx}): the person row and their events, rebuilt into the same
+ * One person's stored facts, read by {@code (kabkota_code, person_key)} (primary key of {@code person}, and of
+ * {@code service_event} with the years named, V140): the person row and their events, rebuilt into the same
  * {@link PersonRecord} a district computation gives the rules ({@link FactRepository#persons}).
  */
 @ApplicationScoped
@@ -103,12 +103,13 @@ public class PersonRepository {
         Map<String, Integer> counts = new TreeMap<>();
         Set<String> puskesmas = new TreeSet<>();
         // Payloads only of the window's years: the rest is needed only for the Puskesmas it names.
+        // The years named: the primary key of each year's partition leads to the person (FactRepository.ANY_EVENT_YEAR).
         try (PreparedStatement ps = c.prepareStatement("""
                 select puskesmas_code, event_type, case when event_year between ? and ? then payload::text end
                 from service_event
-                where kabkota_code = ? and person_key = ?
+                where kabkota_code = ? and person_key = ? and %s
                 order by event_date, event_type
-                """)) {
+                """.formatted(FactRepository.ANY_EVENT_YEAR))) {
             ps.setShort(1, (short) (window == null ? 1 : window.fromYear()));
             ps.setShort(2, (short) (window == null ? 0 : window.toYear()));
             ps.setString(3, kabkota);

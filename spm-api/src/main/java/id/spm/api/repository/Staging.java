@@ -22,7 +22,8 @@ import id.spm.rules.model.Sex;
 
 /**
  * Streams the accepted rows of one file into a temporary table of the import's transaction with
- * {@code COPY … FROM STDIN} (text format), in 1 M-character chunks: the file is never held in memory
+ * {@code COPY … FROM STDIN} (events in the binary format, {@link CopyBinary}: the bulk of every large file; the
+ * other kinds as text, {@link CopyText}), in chunks of about 1 M characters or bytes: the file is never held in memory
  * and the fact tables are not touched until the merge. A file has one layout, so one staging table.
  * The rows are encoded and sent on encoder threads, behind a bounded queue, while the caller reads
  * and validates the next ones; each encoder encodes whole batches into text of its own and sends it in
@@ -184,6 +185,10 @@ public final class Staging implements AutoCloseable {
         }
         join();
         rethrow();
+        if (kind == Kind.EVENT) {
+            byte[] trailer = CopyBinary.trailer();
+            copy.writeToCopy(trailer, 0, trailer.length);
+        }
         copy.endCopy();
         copy = null;
         try (Statement st = connection.createStatement()) {
@@ -212,7 +217,12 @@ public final class Staging implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("create temporary table " + k.table + " (" + k.columns + ") on commit drop");
         }
-        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + k.table + " from stdin");
+        copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy " + k.table + " from stdin" + (k == Kind.EVENT ? " (format binary)" : ""));
+        if (k == Kind.EVENT) {
+            byte[] header = CopyBinary.header();
+            copy.writeToCopy(header, 0, header.length);
+        }
         for (int i = 0; i < encoders; i++) {
             Thread writer = new Thread(this::write, name + "-copy-" + i);
             writer.setDaemon(true);
@@ -269,7 +279,9 @@ public final class Staging implements AutoCloseable {
      * never blocks on a full queue.
      */
     private void write() {
-        StringBuilder line = new StringBuilder(CHUNK + (64 << 10));
+        // Events in COPY's binary form, the other kinds as COPY text.
+        StringBuilder line = kind == Kind.EVENT ? new StringBuilder() : new StringBuilder(CHUNK + (64 << 10));
+        CopyBinary bin = kind == Kind.EVENT ? new CopyBinary(CHUNK + (64 << 10)) : null;
         try {
             while (true) {
                 List<Accepted> b = queue.take();
@@ -282,12 +294,19 @@ public final class Staging implements AutoCloseable {
                 try {
                     long t = System.nanoTime();
                     for (Accepted a : b) {
-                        encode(line, a);
+                        if (bin != null) {
+                            event(bin, (Accepted.EventRow) a);
+                        } else {
+                            encode(line, a);
+                        }
                     }
                     rows.add(b.size());
                     encodeNanos.add(System.nanoTime() - t);
                     if (line.length() >= CHUNK) {
                         flush(line);
+                    }
+                    if (bin != null && bin.length() >= CHUNK) {
+                        flush(bin);
                     }
                 } catch (SQLException | RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
@@ -295,6 +314,9 @@ public final class Staging implements AutoCloseable {
             }
             if (failure.get() == null) {
                 flush(line);
+                if (bin != null) {
+                    flush(bin);
+                }
             }
         } catch (InterruptedException e) {
             if (!aborted) {
@@ -307,9 +329,7 @@ public final class Staging implements AutoCloseable {
 
     private void encode(StringBuilder line, Accepted a) {
         Fields f = new Fields(line);
-        if (a instanceof Accepted.EventRow e) {
-            event(f, e);
-        } else if (a instanceof Accepted.CountRow c) {
+        if (a instanceof Accepted.CountRow c) {
             var m = c.count();
             f.field(district(m.puskesmas(), null)).field(m.puskesmas()).field(m.year()).field(m.month())
                     .field(m.service().code())
@@ -336,14 +356,26 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    private void event(Fields f, Accepted.EventRow e) {
+    /** An event row in {@link Kind#EVENT}'s column order, binary. */
+    private void event(CopyBinary b, Accepted.EventRow e) {
         Person p = e.person();
         var ev = e.event();
         String payload = EventCodec.write(ev);
-        f.field(district(ev.puskesmas(), null)).field(ev.date().getYear()).field(p.id()).field(p.birthDate())
-                .field(p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P").field(p.desaCode())
-                .field(p.puskesmas()).field(ev.puskesmas()).field(e.layout()).field(e.eventType()).field(ev.date())
-                .field(e.naturalKey()).field(EventCodec.hash(payload)).last(payload);
+        b.row(14).text(district(ev.puskesmas(), null)).int2(ev.date().getYear()).text(p.id()).date(p.birthDate())
+                .text(p.sex() == null ? null : p.sex() == Sex.MALE ? "L" : "P").text(p.desaCode())
+                .text(p.puskesmas()).text(ev.puskesmas()).text(e.layout()).text(e.eventType()).date(ev.date())
+                .text(e.naturalKey()).text(EventCodec.hash(payload)).jsonb(payload);
+    }
+
+    private void flush(CopyBinary bin) throws SQLException {
+        if (bin.length() > 0) {
+            long t = System.nanoTime();
+            synchronized (sending) {
+                copy.writeToCopy(bin.bytes(), 0, bin.length());
+            }
+            bin.clear();
+            sendNanos.add(System.nanoTime() - t);
+        }
     }
 
     private void flush(StringBuilder line) throws SQLException {

@@ -40,8 +40,10 @@ import io.restassured.path.json.JsonPath;
  * The import benchmark (issue 13; spm-api/BENCHMARK.md): a generated 1,000,000-row CSV and a 200,000-row xlsx
  * (layout {@code ekohort-anc}, 20 columns, no bad rows) uploaded to the packaged service (a separate JVM,
  * {@code -Xmx512m}) and timed from upload to DONE; beside each, in the same run and on the same PostgreSQL, a
- * pgjdbc {@code COPY} of the same rows into an unlogged table of as many text columns (the physical reference).
- * Prints rows/s, the ratio, the CPU seconds of the service and of PostgreSQL beside COPY's (independent of the
+ * pgjdbc {@code COPY} of the same rows into an unlogged table of as many text columns (the physical reference), and
+ * a {@code COPY} of the rows the job stored, in their stored form, into an empty logged table shaped exactly like
+ * {@code service_event} (the durable-storage floor: what any durable, indexed store of these rows costs).
+ * Prints rows/s, the ratios to both, the CPU seconds of the service and of PostgreSQL beside COPY's (independent of the
  * machine's other load), the service's peak resident memory ({@code VmHWM}) and where a row's time goes: the
  * offline stages measured in this JVM (read, parse + validate, key, encode, COPY text) and the service's own
  * stage log line (staging, every merge statement, commit).
@@ -124,15 +126,19 @@ public final class ImportBenchmark {
             long csvRss = rss(s.process.pid());
             double copyCsv = copy(h, csv, rows);
             double[] copyCsvCpu = cpu.lap();
+            Floor floorCsv = floor(h, dir, c.id, cpu);
             report("CSV " + LAYOUT, c, copyCsv, rows, csvRss, heap, s);
-            cpuReport(csvCpu, copyCsvCpu, rows);
+            floorReport(c, floorCsv);
+            cpuReport(csvCpu, copyCsvCpu, floorCsv.cpu, rows);
             Result x = importFile(s, admin, xlsx);
             double[] xCpu = cpu.lap();
             long xRss = rss(s.process.pid());
             double copyX = copy(h, csv, xrows);
             double[] copyXCpu = cpu.lap();
+            Floor floorX = floor(h, dir, x.id, cpu);
             report("xlsx " + LAYOUT, x, copyX, xrows, xRss, heap, s);
-            cpuReport(xCpu, copyXCpu, xrows);
+            floorReport(x, floorX);
+            cpuReport(xCpu, copyXCpu, floorX.cpu, xrows);
             System.out.println("   load average at end: " + load());
             s.stop();
             printStages(h.dir.resolve("bench-1.log"));
@@ -212,11 +218,76 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void cpuReport(double[] service, double[] copy, long rows) {
+    private static void cpuReport(double[] service, double[] copy, double[] floor, long rows) {
         double total = service[0] + service[1];
         System.out.printf("   CPU: import %.1f s (service JVM %.1f s + PostgreSQL %.1f s) = %.1f µs per row, %,.0f rows per "
-                + "CPU-second | COPY %.1f s of PostgreSQL (%,.0f rows per CPU-second) | import/COPY in CPU %.1f×%n", total,
-                service[0], service[1], total * 1e6 / rows, rows / total, copy[1], rows / copy[1], total / copy[1]);
+                + "CPU-second | COPY %.1f s of PostgreSQL (%,.0f rows per CPU-second) | import/COPY in CPU %.1f× | "
+                + "floor %.1f s of PostgreSQL (%.1f µs per row) | import/floor in CPU %.1f×%n", total, service[0],
+                service[1], total * 1e6 / rows, rows / total, copy[1], rows / copy[1], total / copy[1], floor[1],
+                floor[1] * 1e6 / rows, total / floor[1]);
+    }
+
+    /** The durable-storage floor of a job's rows: how many, the seconds of their COPY and its CPU (see Cpu). */
+    private record Floor(long rows, double seconds, double[] cpu) {
+    }
+
+    private static void floorReport(Result r, Floor f) {
+        double rate = r.rows / r.seconds;
+        double floorRate = f.rows / f.seconds;
+        System.out.printf("%-18s %,10d rows stored | floor %5.1f s %,9.0f rows/s | service/floor %5.1f %% (COPY of the stored "
+                + "rows into an empty logged copy of service_event: same partitions, primary key and indexes)%n", "",
+                f.rows, f.seconds, floorRate, 100 * rate / floorRate);
+    }
+
+    /**
+     * The durable-storage floor: the rows the job stored, in their stored form (every column of
+     * {@code service_event}, exported with {@code COPY (select …) TO} a file beforehand, not timed), {@code COPY}ed
+     * into an empty LOGGED table shaped exactly like {@code service_event} (its columns, partitions, primary key and
+     * secondary indexes, read from the catalog so the floor follows the schema) and committed: what any durable,
+     * indexed store of these rows costs on this PostgreSQL, with none of the import's checks, keys or merge.
+     */
+    private static Floor floor(ServiceHarness h, Path dir, long jobId, Cpu cpu) throws Exception {
+        Path file = dir.resolve("floor-" + jobId + ".copy");
+        try (Connection c = h.connection(); Statement st = c.createStatement()) {
+            st.execute("drop table if exists bench_floor");
+            st.execute("create table bench_floor (like service_event including all) partition by list (event_year)");
+            List<String> parts = new ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("""
+                    select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_inherits i
+                    join pg_class c on c.oid = i.inhrelid where i.inhparent = 'service_event'::regclass order by 1
+                    """)) {
+                while (rs.next()) {
+                    parts.add("create table bench_floor_" + rs.getString(1).substring("service_event_".length())
+                            + " partition of bench_floor " + rs.getString(2));
+                }
+            }
+            for (String ddl : parts) {
+                st.execute(ddl);
+            }
+            long rows;
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                rows = copy.copyOut("copy (select * from service_event where import_batch_id = " + jobId + ") to stdout",
+                        out);
+            }
+            st.execute("checkpoint");
+            cpu.lap();
+            long t = System.nanoTime();
+            try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+                copy.copyIn("copy bench_floor from stdin", in);
+            }
+            double secs = secs(t);
+            c.close();
+            Files.delete(file);
+            // The backend's CPU reaches the postmaster's once it is reaped (see copy()).
+            Thread.sleep(1000);
+            double[] used = cpu.lap();
+            try (Connection d = h.connection(); Statement ds = d.createStatement()) {
+                ds.execute("drop table bench_floor");
+            }
+            cpu.lap();
+            return new Floor(rows, secs, used);
+        }
     }
 
     private static Result importFile(ServiceHarness.Service s, String token, Path file) {
