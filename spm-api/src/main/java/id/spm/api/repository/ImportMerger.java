@@ -58,6 +58,36 @@ public final class ImportMerger {
             List<ImportJob.ScopeEntry> scope, long personConflicts, List<ImportJob.PersonConflict> conflictSample) {
     }
 
+    /**
+     * The update of one district-year's changed events; parameters: the district and year of the staged rows, then
+     * of the stored ones ({@link #upserted(String, DistrictYear, boolean, Map)}).
+     */
+    static final String UPDATE_EVENTS = """
+            with up as (update service_event s set
+            event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash,
+            payload = i.payload, import_batch_id = current_setting('spm.import_batch')::bigint from imp_event i
+            where i.kabkota_code = ? and i.event_year = ? and s.kabkota_code = ? and s.event_year = ?
+            and s.layout = i.layout and s.person_key = i.person_key and s.puskesmas_code = i.puskesmas_code
+            and s.natural_key = i.natural_key
+            and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year)
+            select kabkota_code, event_year, count(*) from up group by 1, 2
+            """;
+
+    /** The insert of one district-year's new events (an anti-join in primary-key order); parameters as above. */
+    static final String INSERT_EVENTS = """
+            with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code,
+            layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id)
+            select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date,
+            natural_key, content_hash, payload, current_setting('spm.import_batch')::bigint from imp_event i
+            where i.kabkota_code = ? and i.event_year = ? and not exists (select 1 from service_event s
+            where s.kabkota_code = ? and s.event_year = ? and s.layout = i.layout
+            and s.person_key = i.person_key and s.puskesmas_code = i.puskesmas_code
+            and s.natural_key = i.natural_key)
+            order by kabkota_code, event_year, person_key, layout, puskesmas_code, natural_key
+            returning kabkota_code, event_year)
+            select kabkota_code, event_year, count(*) from up group by 1, 2
+            """;
+
     private final Connection c;
     private final long batchId;
     private final String createdBy;
@@ -259,29 +289,19 @@ public final class ImportMerger {
         // row cost up to a third more (spm-api/BENCHMARK.md). No other import of these districts runs meanwhile
         // (the advisory locks above) and a file holds no key twice (the ingestor rejects duplicates), so no
         // row can conflict; if another writer ever inserted one, the unique key fails the whole file.
-        upserted("""
-                with up as (update service_event s set
-                event_type = i.event_type, event_date = i.event_date, content_hash = i.content_hash,
-                payload = i.payload, import_batch_id = current_setting('spm.import_batch')::bigint from imp_event i
-                where s.kabkota_code = i.kabkota_code and s.event_year = i.event_year and s.layout = i.layout
-                and s.person_key = i.person_key and s.puskesmas_code = i.puskesmas_code
-                and s.natural_key = i.natural_key
-                and s.content_hash <> i.content_hash returning s.kabkota_code, s.event_year)
-                select kabkota_code, event_year, count(*) from up group by 1, 2
-                """, false, staged);
+        // One statement per district-year of the file, its district and year as constants: the stored side is then
+        // that district's range of one year's partition (an index range or that partition alone), never every
+        // district's rows of every year (a join on the key alone read the whole table per import). Custom plans, so
+        // the constants prune partitions at planning.
+        exec("set local plan_cache_mode = force_custom_plan");
+        SortedSet<DistrictYear> fileYears = new TreeSet<>(staged.keySet());
+        for (DistrictYear dy : fileYears) {
+            upserted(UPDATE_EVENTS, dy, false, staged);
+        }
         lap("update");
-        upserted("""
-                with up as (insert into service_event (kabkota_code, event_year, person_key, puskesmas_code,
-                layout, event_type, event_date, natural_key, content_hash, payload, import_batch_id)
-                select kabkota_code, event_year, person_key, puskesmas_code, layout, event_type, event_date,
-                natural_key, content_hash, payload, current_setting('spm.import_batch')::bigint from imp_event i
-                where not exists (select 1 from service_event s where s.kabkota_code = i.kabkota_code
-                and s.event_year = i.event_year and s.layout = i.layout and s.person_key = i.person_key
-                and s.puskesmas_code = i.puskesmas_code and s.natural_key = i.natural_key)
-                order by kabkota_code, event_year, person_key, layout, puskesmas_code, natural_key
-                returning kabkota_code, event_year)
-                select kabkota_code, event_year, count(*) from up group by 1, 2
-                """, true, staged);
+        for (DistrictYear dy : fileYears) {
+            upserted(INSERT_EVENTS, dy, true, staged);
+        }
         staged.values().forEach(n -> unchanged += n);
         lap("insert");
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
@@ -584,9 +604,23 @@ public final class ImportMerger {
         probe.reached(batchId, ImportProbe.Point.UPSERTED);
     }
 
-    /** Counts the (kabkota, year, rows) an update or insert of staged events returned. */
-    private void upserted(String sql, boolean inserted, Map<DistrictYear, Long> staged) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    /**
+     * Runs an update or insert of one district-year's staged events (its four parameters: the district and year of
+     * the staged rows, then of the stored ones) and counts the (kabkota, year, rows) it returned.
+     */
+    private void upserted(String sql, DistrictYear dy, boolean inserted, Map<DistrictYear, Long> staged)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < 4; i += 2) {
+                ps.setString(i + 1, dy.kabkota());
+                ps.setShort(i + 2, (short) dy.year());
+            }
+            upserted(ps, inserted, staged);
+        }
+    }
+
+    private void upserted(PreparedStatement ps, boolean inserted, Map<DistrictYear, Long> staged) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 DistrictYear dy = new DistrictYear(rs.getString(1), rs.getInt(2));
                 long n = rs.getLong(3);
