@@ -121,28 +121,13 @@ public class AchievementResultRepository {
         }
     }
 
-    /** The stored report of an area computed from exactly this data version in this edition, if any. */
+    /**
+     * The stored report of an area computed from exactly this data version in this edition, if any (an area has one
+     * row per unit and period: {@link #findAtLeast}'s, when it is of this version).
+     */
     public Optional<StoredResult> find(String unit, int year, int quarter, String area, long version, String edition) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select result::text, computed_at from achievement_result
-                where kabkota_code = ? and year = ? and quarter = ? and area_code = ? and data_version = ?
-                and edition = ?
-                """)) {
-            ps.setString(1, unit);
-            ps.setShort(2, (short) year);
-            ps.setShort(3, (short) quarter);
-            ps.setString(4, area);
-            ps.setLong(5, version);
-            ps.setString(6, edition);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredResult(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read cached achievements", e);
-        }
+        return findAtLeast(unit, year, quarter, area, version, edition).filter(r -> r.version() == version)
+                .map(StoredAtVersion::result);
     }
 
     /**
