@@ -177,7 +177,7 @@ public class ReportFormService {
     public FormDocument render(String code, String area, Period period, boolean current) {
         FormLayout layout = layout(code);
         AchievementService.Unit unit = achievements.unitOf(area);
-        boolean district = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
+        boolean district = unit.isDistrict();
         Optional<SubmissionService.Frozen> frozen = current || !district ? Optional.empty()
                 : submissions.frozen(unit.code(), period).filter(f -> f.areas().containsKey(area));
         if (frozen.isPresent()) {

@@ -122,15 +122,6 @@ public class AchievementResultRepository {
     }
 
     /**
-     * The stored report of an area computed from exactly this data version in this edition, if any (an area has one
-     * row per unit and period: {@link #findAtLeast}'s, when it is of this version).
-     */
-    public Optional<StoredResult> find(String unit, int year, int quarter, String area, long version, String edition) {
-        return findAtLeast(unit, year, quarter, area, version, edition).filter(r -> r.version() == version)
-                .map(StoredAtVersion::result);
-    }
-
-    /**
      * The quarters (0: the year) of a unit-year whose rows are stored at exactly this data version, each in the
      * edition {@code editionOfQuarter} gives it (a quarter with rows of another edition is not stored).
      */

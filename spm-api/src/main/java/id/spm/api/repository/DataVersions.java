@@ -41,22 +41,9 @@ public final class DataVersions {
     }
 
     /**
-     * Marks a district as written by the caller's transaction (a submission frozen or removed), for the read-your-writes
-     * of {@link DataVersionFeed}; {@link #bump} does it itself.
+     * Marks a district as written by the transaction {@code txid} ({@code txid_current()}) of this process, for the
+     * read-your-writes of {@link DataVersionFeed}: {@link #bump} does it itself, a submission's insert calls it.
      */
-    public static void written(Connection connection, String kabkotaCode) throws SQLException {
-        Writes w = writes;
-        if (w == null) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("select txid_current()");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            w.written(kabkotaCode, rs.getLong(1));
-        }
-    }
-
-    /** {@link #written(Connection, String)} with the transaction's id ({@code txid_current()}) already read. */
     static void written(String kabkotaCode, long txid) {
         Writes w = writes;
         if (w != null) {
@@ -71,10 +58,7 @@ public final class DataVersions {
             ps.setShort(2, (short) year);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                Writes w = writes;
-                if (w != null) {
-                    w.written(kabkotaCode, rs.getLong(2));
-                }
+                written(kabkotaCode, rs.getLong(2));
                 return rs.getLong(1);
             }
         }

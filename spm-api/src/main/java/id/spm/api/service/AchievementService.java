@@ -87,6 +87,21 @@ public class AchievementService {
         }
     }
 
+    /** The key of an area's report of a unit and period in {@link #memory}. */
+    private static String memoryKey(Unit unit, Period period, String area) {
+        return unit.code() + "|" + period.label() + "|" + area;
+    }
+
+    /** A remembered report's JSON, serialised once (per report and data version). */
+    private byte[] json(Versioned hit) {
+        byte[] json = hit.json().get();
+        if (json == null) {
+            json = serialise(hit.report());
+            hit.json().set(json);
+        }
+        return json;
+    }
+
     public AchievementService(AchievementResultRepository results, DataVersionRepository versions,
             PuskesmasRepository registry, RegionRepository regions, FactRepository facts, FactInputs inputs,
             ObjectMapper mapper, SpmConfig config) {
@@ -116,6 +131,11 @@ public class AchievementService {
 
     /** The unit a computation covers: one district, or a whole province (its districts together). */
     public record Unit(String code, List<String> districts) {
+
+        /** Whether the unit is one district (its own code): the unit of a district, kecamatan or Puskesmas. */
+        public boolean isDistrict() {
+            return districts.size() == 1 && code.equals(districts.get(0));
+        }
     }
 
     /** The achievements of an area (already authorised) for a period; computes when stale. */
@@ -143,7 +163,7 @@ public class AchievementService {
                 // Another instance kept storing newer versions (imports committing meanwhile): answer from its rows,
                 // newer than the version read here, when it has stored this area (issue 13's fast readers made this
                 // race visible in TwoInstancesIT).
-                r = newer(unit, period, area, version);
+                r = stored(unit, period, area, version, true);
             }
             if (r.isEmpty()) {
                 // Imports kept committing newer versions while each computation ran, and other instances stored
@@ -222,26 +242,13 @@ public class AchievementService {
         return units.get(area);
     }
 
-    /** Whether the unit is one district (its own code): the unit of a district, kecamatan or Puskesmas. */
-    public static boolean isDistrictUnit(Unit unit) {
-        return unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
-    }
-
     /**
      * The JSON of an area's report at this data version when the report is in this instance's memory (serialised now
      * if it was not yet), else null; never reads the database (issue 13: an answer from memory).
      */
     public byte[] jsonInMemory(Unit unit, Period period, String area, long version) {
-        Versioned hit = memory.get(unit.code() + "|" + period.label() + "|" + area);
-        if (hit == null || hit.version() != version) {
-            return null;
-        }
-        byte[] json = hit.json().get();
-        if (json == null) {
-            json = serialise(hit.report());
-            hit.json().set(json);
-        }
-        return json;
+        Versioned hit = memory.get(memoryKey(unit, period, area));
+        return hit == null || hit.version() != version ? null : json(hit);
     }
 
     private Unit findUnit(String area) {
@@ -294,7 +301,7 @@ public class AchievementService {
         StringBuilder b = new StringBuilder("area=").append(area).append("|unit=").append(unit.code()).append("|period=")
                 .append(period.label());
         for (String d : unit.districts()) {
-            long v = districtVersion != null && isDistrict(unit) ? districtVersion
+            long v = districtVersion != null && unit.isDistrict() ? districtVersion
                     : versions.windowVersion(d, period.year(), config.compute().lookbackYears());
             version += v;
             b.append('|').append(d).append('=').append(v);
@@ -341,16 +348,8 @@ public class AchievementService {
      * data version, by the application's mapper, as the REST layer would; any other report is serialised now.
      */
     public byte[] json(Unit unit, Period period, String area, AchievementReport report) {
-        Versioned hit = memory.get(unit.code() + "|" + period.label() + "|" + area);
-        if (hit != null && hit.report() == report) {
-            byte[] json = hit.json().get();
-            if (json == null) {
-                json = serialise(report);
-                hit.json().set(json);
-            }
-            return json;
-        }
-        return serialise(report);
+        Versioned hit = memory.get(memoryKey(unit, period, area));
+        return hit != null && hit.report() == report ? json(hit) : serialise(report);
     }
 
     private byte[] serialise(AchievementReport report) {
@@ -376,36 +375,25 @@ public class AchievementService {
     }
 
     private Optional<AchievementReport> cached(Unit unit, Period period, String area, long version) {
-        String key = unit.code() + "|" + period.label() + "|" + area;
-        Versioned hit = memory.get(key);
+        Versioned hit = memory.get(memoryKey(unit, period, area));
         if (hit != null && hit.version() == version) {
             return Optional.of(hit.report());
         }
-        Optional<AchievementReport> stored = stored(unit, period, area, version);
-        stored.ifPresent(r -> memory.put(key, new Versioned(version, r)));
-        return stored;
+        return stored(unit, period, area, version, false);
     }
 
-    /** The area's stored report at this version or a newer one, remembered at the version it was computed from. */
-    private Optional<AchievementReport> newer(Unit unit, Period period, String area, long version) {
-        Optional<AchievementResultRepository.StoredAtVersion> row = results.findAtLeast(unit.code(), period.year(),
-                period.quarter(), area, version, edition(period));
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        AchievementReport r = StoredReport.read(mapper, row.get().result().json())
-                .withComputedAt(row.get().result().computedAt());
-        memory.put(unit.code() + "|" + period.label() + "|" + area, new Versioned(row.get().version(), r));
-        return Optional.of(r);
-    }
-
-    private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version) {
-        Optional<AchievementResultRepository.StoredResult> row = results.find(unit.code(), period.year(),
-                period.quarter(), area, version, edition(period));
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(StoredReport.read(mapper, row.get().json()).withComputedAt(row.get().computedAt()));
+    /**
+     * The area's stored report of this edition computed from exactly this data version or, with {@code orNewer}, from a
+     * newer one another instance stored meanwhile; remembered at the version it was computed from.
+     */
+    private Optional<AchievementReport> stored(Unit unit, Period period, String area, long version, boolean orNewer) {
+        return results.findAtLeast(unit.code(), period.year(), period.quarter(), area, version, edition(period))
+                .filter(row -> orNewer || row.version() == version).map(row -> {
+                    AchievementReport r = StoredReport.read(mapper, row.result().json())
+                            .withComputedAt(row.result().computedAt());
+                    memory.put(memoryKey(unit, period, area), new Versioned(row.version(), r));
+                    return r;
+                });
     }
 
     /**
@@ -424,7 +412,7 @@ public class AchievementService {
     Map<Period, Boolean> computeAll(Unit unit, List<Period> periods, long version) {
         long started = System.nanoTime();
         List<Run> runs = new ArrayList<>();
-        boolean district = isDistrict(unit);
+        boolean district = unit.isDistrict();
         for (Period period : periods) {
             RuleSet ruleSet = RuleSets.forPeriod(period).orElseThrow(
                     () -> ApiException.badRequest("NO_RULE_SET", "No rule set covers " + period.label() + "."));
@@ -452,7 +440,7 @@ public class AchievementService {
                 boolean stored = results.store(unit.code(), period.year(), period.quarter(), version,
                         run.ruleSet().id(), edition(period), rows, district ? pass.decisions() : null);
                 // Rows were replaced (also when a Puskesmas registration emptied them at the same version).
-                memory.keySet().removeIf(k -> k.startsWith(unit.code() + "|" + period.label() + "|"));
+                memory.keySet().removeIf(k -> k.startsWith(memoryKey(unit, period, "")));
                 synchronized (out) {
                     out.put(period, stored);
                 }
@@ -492,7 +480,7 @@ public class AchievementService {
      */
     Map<Period, Computed> evaluateAll(Unit unit, List<Period> periods, long version) {
         List<Run> runs = periods.stream()
-                .map(p -> new Run(p, RuleSets.forPeriod(p).orElseThrow(), isDistrict(unit))).toList();
+                .map(p -> new Run(p, RuleSets.forPeriod(p).orElseThrow(), unit.isDistrict())).toList();
         Map<Period, Pass> passes = pass(unit, runs, version, null);
         Map<Period, Computed> out = new java.util.LinkedHashMap<>();
         passes.forEach((p, pass) -> out.put(p, pass.computed()));
@@ -525,7 +513,7 @@ public class AchievementService {
             return null;
         }
         AreaHierarchy hierarchy = AreaHierarchy.of(registered);
-        boolean district = isDistrict(unit);
+        boolean district = unit.isDistrict();
         int year = runs.get(0).period().year();
         int n = runs.size();
         CountAccumulator[] totals = new CountAccumulator[n];
@@ -650,10 +638,6 @@ public class AchievementService {
             }
             throw new IllegalStateException("computation failed", e.getCause());
         }
-    }
-
-    private static boolean isDistrict(Unit unit) {
-        return unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0));
     }
 
     private void appendDecision(AchievementResultRepository.Decisions out, String kabkota, Period period,

@@ -132,11 +132,14 @@ public class SubmissionService {
      */
     public String achievementsTag(String area, Period period) {
         AchievementService.Unit unit = achievements.unitOf(area);
-        Submission s = unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))
-                ? find(unit.code(), period)
-                : null;
-        return EntityTags.of("achievements|" + achievements.basis(unit, area, period) + "|submission="
-                + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
+        Submission s = unit.isDistrict() ? find(unit.code(), period) : null;
+        return tag("achievements", achievements.basis(unit, area, period), s);
+    }
+
+    /** An entity tag of figures: their basis (versions, rule set), the district's frozen submission and the caller's areas. */
+    private String tag(String kind, String basis, Submission s) {
+        return EntityTags.of(kind + "|" + basis + "|submission=" + (s == null ? "-" : s.id) + "|caller="
+                + new TreeSet<>(scope.areas()));
     }
 
     /** The entity tag of a district's frozen submission with its differences from today's figures. */
@@ -145,8 +148,7 @@ public class SubmissionService {
         AreaAccess.require(scope, district);
         AchievementService.Unit unit = achievements.unitOf(district);
         Submission s = find(district, period);
-        return EntityTags.of("submission|" + achievements.basis(unit, district, period) + "|submission="
-                + (s == null ? "-" : s.id) + "|caller=" + new TreeSet<>(scope.areas()));
+        return tag("submission", achievements.basis(unit, district, period), s);
     }
 
     /**
@@ -172,8 +174,8 @@ public class SubmissionService {
             this.version = version;
             this.submission = null;
             this.json = json;
-            this.tag = EntityTags.of("achievements|" + achievements.basisOf(unit, area, period, version).text()
-                    + "|submission=-|caller=" + new TreeSet<>(scope.areas()));
+            this.tag = SubmissionService.this.tag("achievements", achievements.basisOf(unit, area, period, version).text(),
+                    null);
         }
 
         private AchievementsView(String area, AchievementService.Unit unit, Period period) {
@@ -182,7 +184,7 @@ public class SubmissionService {
             this.unit = unit;
             this.period = period;
             AchievementService.Basis basis;
-            if (unit.districts().size() == 1 && unit.code().equals(unit.districts().get(0))) {
+            if (unit.isDistrict()) {
                 // One round trip: the window version and the submission's id; its frozen figures are loaded only
                 // when there is a submission to compare with.
                 DataVersionRepository.WindowAndSubmission w = versions.windowAndSubmission(unit.code(), period.year(),
@@ -194,8 +196,7 @@ public class SubmissionService {
                 basis = achievements.basisOf(unit, area, period);
             }
             this.version = basis.version();
-            this.tag = EntityTags.of("achievements|" + basis.text() + "|submission="
-                    + (submission == null ? "-" : submission.id) + "|caller=" + new TreeSet<>(scope.areas()));
+            this.tag = SubmissionService.this.tag("achievements", basis.text(), submission);
         }
 
         public String tag() {
@@ -227,7 +228,7 @@ public class SubmissionService {
      */
     public AchievementsView viewFromMemory(String area, Period period) {
         AchievementService.Unit unit = achievements.knownUnit(area);
-        if (unit == null || !AchievementService.isDistrictUnit(unit)) {
+        if (unit == null || !unit.isDistrict()) {
             return null;
         }
         DataVersionRepository.WindowAndSubmission w = versions.windowAndSubmissionIfKnown(unit.code(), period.year(),
